@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Build the Markdown pages and corpus.json of the ITU resolutions site from sources/.
+
+Commands:
+  build   parse every source and write pages into the docs folder (default)
+  check   parse and validate everything, write nothing; exit 1 on errors (and warnings with --strict)
+
+Problems are printed to stderr as path:line:col: message, with the line and a caret.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from corpus.history import WorkHistory, build_histories
+from corpus.ids import WorkId
+from corpus.model import Block, Corpus, Diagnostic, Version
+from corpus.parse import parse_document, parse_instrument
+from corpus.read import read_sources
+from corpus.render import render_site
+from corpus.segment import segment_source
+from corpus.write import write_pages
+
+ROOT = Path(__file__).resolve().parent
+
+
+def build_corpus(sources_dir: Path) -> tuple[Corpus, dict[WorkId, WorkHistory], dict[str, list[Block]]]:
+    """Run every stage up to render on the sources in ``sources_dir``."""
+    sources, diagnostics = read_sources(sources_dir, sources_dir.parent)
+    documents, versions, attached = [], [], {}
+    for source in sources:
+        segments, found = segment_source(source)
+        diagnostics += found
+        in_source: list[Version] = []
+        for segment in (s for s in segments if s.heading):
+            version, found = parse_instrument(source, segment)
+            in_source.append(version)
+            diagnostics += found
+        document, blocks, found = parse_document(source, segments, in_source)
+        diagnostics += found
+        documents.append(document)
+        versions += in_source
+        for block in blocks:
+            attached.setdefault(block.anchor.partition("#")[0], []).append(block)
+    diagnostics += _duplicates(versions, {s.id: s.path for s in sources})
+    corpus = Corpus(tuple(sources), tuple(documents), tuple(versions), tuple(diagnostics))
+    histories = build_histories(versions, {s.id: s for s in sources})
+    return corpus, histories, attached
+
+
+def _duplicates(versions: list[Version], paths: dict[str, str]) -> list[Diagnostic]:
+    seen: dict[WorkId, Version] = {}
+    problems = []
+    for version in versions:
+        if version.id in seen:
+            first = seen[version.id]
+            problems.append(Diagnostic(
+                paths[version.source], version.heading.line, 1,
+                f"{version.id} is already defined at {paths[first.source]}:{first.heading.line}; "
+                "the same version of a work must appear in one source only", "error"))
+        seen.setdefault(version.id, version)
+    return problems
+
+
+def format_diagnostic(diagnostic: Diagnostic, root: Path) -> str:
+    """'path:line:col: warning: message', then the source line and a caret under the column."""
+    head = f"{diagnostic.path}:{diagnostic.line}:{diagnostic.col}: {diagnostic.severity}: {diagnostic.message}"
+    try:
+        line = (root / diagnostic.path).read_text(encoding="utf-8", errors="replace").split("\n")[diagnostic.line - 1]
+    except (OSError, IndexError):
+        return head
+    shown = line.replace("\t", " ")[:200]
+    return f"{head}\n    {shown}\n    {' ' * (min(diagnostic.col, len(shown) + 1) - 1)}^"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point: returns the exit code."""
+    parser = argparse.ArgumentParser(prog="build_corpus.py", description=__doc__.split("\n\n")[0])
+    parser.add_argument("command", nargs="?", choices=("build", "check"), default="build")
+    parser.add_argument("--sources", type=Path, default=ROOT / "sources", help="folder of .txt sources with .yml metadata")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs", help="docs folder to write pages into")
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    args = parser.parse_args(argv)
+    corpus, histories, attached = build_corpus(args.sources)
+    for diagnostic in corpus.diagnostics:
+        print(format_diagnostic(diagnostic, args.sources.parent), file=sys.stderr)
+    errors = sum(d.severity == "error" for d in corpus.diagnostics)
+    warnings = len(corpus.diagnostics) - errors
+    failed = errors > 0 or (args.strict and warnings > 0)
+    summary = f"{len(corpus.sources)} sources, {len(corpus.versions)} versions of {len(histories)} works; {errors} errors, {warnings} warnings"
+    if args.command == "check" or failed:
+        print(summary, file=sys.stderr)
+        return 1 if failed else 0
+    changed = write_pages(args.out, render_site(corpus, histories, attached))
+    print(f"{summary}; {changed} files written to {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

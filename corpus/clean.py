@@ -1,0 +1,54 @@
+"""Named, pure str -> str cleaners applied to every source line before segmentation.
+
+They only remove export artefacts that carry no text (bookmarks, trailing spaces) or normalise
+characters that must compare equal; footnotes and tracked changes carry text and are parsed, not
+cleaned away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from corpus import patterns
+
+
+def strip_bookmarks(line: str) -> str:
+    """'[bookmark: lt_pId054][bookmark: here]considering' -> 'considering'."""
+    return patterns.BOOKMARK.sub("", line)
+
+
+def strip_trailing_space(line: str) -> str:
+    """Trailing spaces and tabs carry nothing (45 keyword lines of 002 have them)."""
+    return line.rstrip(" \t\r")
+
+
+def narrow_nbsp_to_space(line: str) -> str:
+    """U+202F (003:173, inside a title) is a plain space for every reader and every anchor."""
+    return line.replace("\u202f", " ")
+
+
+def drop_control_characters(line: str) -> str:
+    """NUL and other C0 controls (except tab) never belong in a text; read.py reports them."""
+    return "".join(ch for ch in line if ch == "\t" or ch >= " " or ch == "\n")
+
+
+CLEANERS: tuple[tuple[str, Callable[[str], str]], ...] = (
+    ("control-characters", drop_control_characters),
+    ("bookmarks", strip_bookmarks),
+    ("narrow-nbsp", narrow_nbsp_to_space),
+    ("trailing-space", strip_trailing_space),
+)
+"""Applied in this order by clean_line()."""
+
+
+def clean_line(line: str) -> str:
+    """Apply every cleaner in CLEANERS to one source line."""
+    for _name, cleaner in CLEANERS:
+        line = cleaner(line)
+    return line
+
+
+def normalize_key(text: str) -> str:
+    """Fold text for comparisons: U+2011/U+00A0 to ASCII, curly quotes to straight, case folded."""
+    table = str.maketrans({"\u2011": "-", "\u00a0": " ", "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+    return " ".join(text.translate(table).split()).casefold()

@@ -1,0 +1,127 @@
+"""Blocks and inline runs -> escaped HTML fragments for the Markdown pages.
+
+Source text is data: every character of it goes through escape_text(), which escapes HTML and
+turns every character that Markdown, pymdown-extensions or a template could read as syntax into a
+numeric character reference. Bodies are emitted as raw HTML blocks (one line each, so no blank
+line can end a block early); headings stay Markdown so that the table of contents lists them.
+"""
+
+from __future__ import annotations
+
+import html
+
+from corpus.model import Block, Footnote, Inline
+
+_MARKDOWN_SYNTAX = str.maketrans(
+    # Characters that start Markdown, pymdown-extensions, attr_list, CriticMarkup or Jinja syntax.
+    {ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]#|~^"} | {"\n": " ", "\t": " ", "\r": " "}
+)
+
+
+def escape_text(text: str) -> str:
+    """HTML-escape and neutralise Markdown/Jinja/CriticMarkup syntax; newlines become spaces."""
+    return html.escape(text, quote=True).translate(_MARKDOWN_SYNTAX)
+
+
+def escape_attr(text: str) -> str:
+    """Escape a value for a double-quoted HTML attribute (URLs keep their characters)."""
+    return html.escape(text, quote=True).replace("\n", " ")
+
+
+class FootnoteRefs:
+    """Numbers footnote references on one page and makes their ids unique."""
+
+    def __init__(self, footnotes: tuple[Footnote, ...], prefix: str = "") -> None:
+        self.known = {note.key: index for index, note in enumerate(footnotes, 1)}
+        self.prefix = prefix
+        self.seen: dict[str, int] = {}
+
+    def ref(self, run: Inline) -> str:
+        number = self.known.get(run.target)
+        if number is None:  # a mark whose text the source lost (004:240 "FIRST⁷")
+            return f'<sup class="footnote-lost" title="footnote text missing in the source">{escape_text(run.text)}</sup>'
+        count = self.seen[run.target] = self.seen.get(run.target, 0) + 1
+        ref_id = f"fnref{'' if count == 1 else count}:{self.prefix}{number}"
+        return f'<sup id="{ref_id}"><a class="footnote-ref" href="#fn:{self.prefix}{number}">{number}</a></sup>'
+
+
+def inline_html(runs: tuple[Inline, ...], notes: FootnoteRefs, link_for=None, breaks: bool = False) -> str:  # type: ignore[no-untyped-def]
+    """HTML of a run sequence; ``link_for(run, html)`` renders a 'cite' run; ``breaks`` keeps line breaks."""
+    out = []
+    for run in runs:
+        text = "<br>".join(escape_text(part) for part in run.text.split("\n")) if breaks else escape_text(run.text)
+        if run.kind == "text":
+            out.append(text)
+        elif run.kind == "del":
+            out.append(f'<del class="tc">{text}</del>')
+        elif run.kind == "ins":
+            out.append(f'<ins class="tc">{text}</ins>')
+        elif run.kind in ("strong", "em"):
+            out.append(f"<{run.kind}>{text}</{run.kind}>")
+        elif run.kind == "link":
+            out.append(f'<a href="{escape_attr(run.target)}" rel="noopener">{text}</a>')
+        elif run.kind == "lostlink":
+            out.append(f'<span class="lost-link" title="link target lost in the source">{text}</span>')
+        elif run.kind == "fnref":
+            out.append(notes.ref(run))
+        elif run.kind == "cite":
+            out.append(link_for(run, text) if link_for else text)
+    return "".join(out)
+
+
+def block_html(block: Block, notes: FootnoteRefs, link_for=None) -> str:  # type: ignore[no-untyped-def]
+    """One block as a single-line raw HTML block (headings are rendered by the page, not here)."""
+    body = inline_html(block.inlines, notes, link_for)
+    anchor = f' id="{escape_attr(block.anchor)}"' if block.anchor else ""
+    line = f' data-line="{block.line}"'
+    if block.kind == "formula":
+        return f'<p class="enacting"{anchor}{line}>{body}</p>'
+    if block.kind == "item":
+        label = f'<span class="itu-label">{escape_text(block.label)}</span>'
+        note = _flag_note(block)
+        return f'<p class="item lvl-{min(block.level, 4)}"{anchor}{line}>{label} {body}{note}</p>'
+    if block.kind == "figure":
+        return f'<div class="figure-missing" role="note"{anchor}{line}>{body}</div>'
+    if block.kind == "table":
+        return table_html(block, notes, link_for)
+    return f'<p class="para lvl-{min(block.level, 4)}"{anchor}{line}>{body}</p>'
+
+
+def _flag_note(block: Block) -> str:
+    if "merged-label" in block.flags:
+        return ' <span class="source-note" title="The source glues the old and the new label together; shown as printed.">[label as printed]</span>'
+    return ""
+
+
+def table_html(block: Block, notes: FootnoteRefs, link_for=None) -> str:  # type: ignore[no-untyped-def]
+    """A table block as an HTML table; empty cells stay empty; 'ERROR:#REF!' gets a note."""
+    parts = [f'<div class="table-wrap" id="{escape_attr(block.anchor)}" data-line="{block.line}"><table class="itu-table">']
+    if block.inlines:
+        parts.append(f"<caption>{inline_html(block.inlines, notes, link_for)}</caption>")
+    for index, row in enumerate(block.rows):
+        tag = "th" if index < block.header_rows else "td"
+        cells = "".join(_cell_html(tag, cell, notes, link_for) for cell in row)
+        parts.append(f"<tr>{cells}</tr>")
+    parts.append("</table>")
+    if "ragged-rows" in block.flags:
+        parts.append('<p class="source-note">The source lost part of this table’s row structure: cells are shown in source order.</p>')
+    if any(run.text == "ERROR:#REF!" for row in block.rows for cell in row for run in cell):
+        parts.append('<p class="source-note">“ERROR:#REF!” is a broken spreadsheet formula in the source, shown as it is; it is not a value.</p>')
+    return "".join(parts) + "</div>"
+
+
+def _cell_html(tag: str, cell: tuple[Inline, ...], notes: FootnoteRefs, link_for) -> str:  # type: ignore[no-untyped-def]
+    text = inline_html(cell, notes, link_for, breaks=True)
+    if any("\u0600" <= ch <= "\u06ff" for run in cell for ch in run.text):
+        return f'<{tag} dir="rtl" lang="ar">{text}</{tag}>'
+    return f"<{tag}>{text}</{tag}>"
+
+
+def footnotes_html(footnotes: tuple[Footnote, ...], notes: FootnoteRefs, link_for=None) -> str:  # type: ignore[no-untyped-def]
+    """The page-foot footnote list in Python-Markdown's markup, so Material's tooltips apply."""
+    items = []
+    for number, note in enumerate(footnotes, 1):
+        text = inline_html(note.inlines, notes, link_for)
+        back = f' <a class="footnote-backref" href="#fnref:{notes.prefix}{number}" title="Back to the text">↩</a>' if note.key in notes.seen else ""
+        items.append(f'<li id="fn:{notes.prefix}{number}" data-line="{note.line}"><p>{text}{back}</p></li>')
+    return f'<div class="footnote"><hr><ol>{"".join(items)}</ol></div>'
