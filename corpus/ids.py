@@ -18,7 +18,8 @@ _ID = re.compile(r"^([a-z0-9-]+)/([a-z0-9-]+)/([a-z0-9-]+)(?:@([a-z0-9-]+))?$")
 
 def slugify(text: str) -> str:
     """'COM5/2' -> 'com5-2', '[WG-PL/7]' -> 'wg-pl-7', 'Secretary‑General' -> 'secretary-general'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    dashes = text.translate({0x2010: "-", 0x2011: "-", 0x2013: "-", 0x2014: "-", 0x0441: "c"})
+    ascii_text = unicodedata.normalize("NFKD", dashes).encode("ascii", "ignore").decode()
     return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
 
 

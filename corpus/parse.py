@@ -133,7 +133,7 @@ def _rule_appendix(state: _State, index: int, stop: int) -> int:
 def _rule_figure(state: _State, index: int, stop: int) -> int:
     if not patterns.IMAGE.match(state.lines[index].strip()):
         return index
-    text = (Inline("text", "Figure not available: the source document does not include the picture."),)
+    text = (Inline("text", "Image not available: the source document marks a figure here but does not include the picture."),)
     state.blocks.append(Block("figure", text, index + 1, index + 1, anchor=state.anchor(f"{state.section}-figure-{index + 1}")))
     return index + 1
 
@@ -147,7 +147,7 @@ def _rule_table(state: _State, index: int, stop: int) -> int:
         if following is None or not is_tab_led(state.lines[following]):
             return index
         caption, first = _inlines(state, line.strip(), index + 1), following
-    elif not (is_tab_led(line) and _next_is_tab_led(state.lines, index, stop)):
+    elif not (is_tab_led(line) and _next_is_tab_led(state.lines, index, stop) and _may_open_table(state, index)):
         return index
     end = table_end(state.lines, first, stop)
     block = parse_table(state.lines[first:end], first + 1, caption, state.markup)
@@ -155,6 +155,15 @@ def _rule_table(state: _State, index: int, stop: int) -> int:
     anchor = state.anchor(f"{state.section}-table-{slugify(_plain(caption))[:40] or first + 1}")
     state.blocks.append(Block(**{**_fields(block), "anchor": anchor, "line": index + 1}))
     return end
+
+
+def _may_open_table(state: _State, index: int) -> bool:
+    """Without a caption, tab-led lines form a table only in an annex or a document, and not
+    right under a list item (there they are indented sub-paragraphs or a flattened diagram)."""
+    if not state.in_annex and state.blocks and state.blocks[0].kind in ("formula", "clause"):
+        return False
+    previous = next((line for line in reversed(state.lines[:index]) if line.strip()), "")
+    return not is_tab_led(previous) and not patterns.LABEL_WORD.match(previous.strip(" \u00a0"))
 
 
 def _with_footnotes_taken(state: _State, block: Block) -> Block:
@@ -261,9 +270,14 @@ def _rule_item(state: _State, index: int, stop: int) -> int:
     kind = _label_type(state, label)
     level = _push_level(state, kind)
     core = label.rstrip(").").replace("\u0441", "c")
+    if "\u0441" in label:
+        state.warn(index + 1, "list label uses the Cyrillic letter 'с' (U+0441); shown and anchored as Latin 'c)'",
+                   state.lines[index].find("\u0441") + 1)
     if kind.startswith("letter"):
         state.last_letter = core
-    parent = state.label_stack[-2][1] if len(state.label_stack) > 1 else state.section
+    # "1.4" names itself fully; "a)" under item 6 becomes "decides-6-a".
+    nested = len(state.label_stack) > 1 and not kind.startswith("decimal")
+    parent = state.label_stack[-2][1] if nested else state.section
     label_slug = slugify(core) if kind != "bullet" else f"bullet-{index + 1}"
     anchor = state.anchor(f"{parent}-{label_slug}")
     state.label_stack[-1] = (kind, anchor)
@@ -398,10 +412,13 @@ def _rule_section(state: _State, index: int, stop: int) -> int:
     """'1.\\tPreamble', '2.8.1\\tArtificial Intelligence (AI)', '1. Global Network Resiliency Platform'."""
     line = state.lines[index].strip(" \u00a0")
     match = patterns.SECTION_NUMBER.match(line) or (
-        re.match(r"^(?P<num>\d+)\.\s+(?P<title>[A-Z].{0,90})$", line) if state.markup != "word-export" else None
+        re.match(r"^(?P<num>\d+)\.\s+(?P<title>[A-Z].*)$", line) if state.markup != "word-export" else None
     )
-    if not match or len(match.group("title")) > 90 or match.group("title").rstrip().endswith((".", ";", ",", ":")):
+    if not match:
         return index
+    standalone = state.markup != "word-export" and not state.lines[min(index + 1, stop - 1)].strip()
+    if not standalone and (len(match.group("title")) > 160 or match.group("title").rstrip().endswith((".", ";", ",", ":", "?"))):
+        return index  # a numbered paragraph, not a section title
     depth = match.group("num").count(".") + 1
     anchor = state.anchor(f"section-{slugify(match.group('num'))}")
     runs = _inlines(state, line.replace("\t", " "), index + 1)

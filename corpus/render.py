@@ -12,8 +12,9 @@ from collections import Counter
 import yaml
 
 from corpus.history import WorkHistory
+from corpus.clean import clean_line
 from corpus.ids import WorkId, relative_url
-from corpus.marks import reading_text
+from corpus.marks import parse_marks, reading_text
 from corpus.model import Block, Corpus, Document, Source, Version
 from corpus.render_html import FootnoteRefs, block_html, escape_attr, escape_text, footnotes_html, inline_html
 
@@ -87,14 +88,25 @@ def _meta_row(term: str, value_html: str) -> str:
     return f"<dt>{escape_text(term)}</dt><dd>{value_html}</dd>"
 
 
+def _source_line_html(source: Source, number: int) -> str:
+    """A source line as printed (bookmarks dropped, marks shown), for the page header."""
+    runs = parse_marks(clean_line(source.lines[number - 1]).strip(" \t\u00a0"), source.meta.markup)
+    return f"<q>{inline_html(runs, FootnoteRefs(()))}</q>, line {number}"
+
+
 def _version_header(version: Version, history: WorkHistory, source: Source, here: str) -> str:
     doc_url = relative_url(here, f"documents/{source.id}.html")
+    heading = version.heading
+    action = escape_text(ACTION_NAMES[heading.action])
+    if heading.action_line:
+        action += " – " + _source_line_html(source, heading.action_line)
     rows = [
         _meta_row("Status", _status_badge(history.status) + " " + escape_text(TEXT_STATUS[version.status])),
         _meta_row("Body", escape_text(source.meta.body_name)),
         _meta_row("Conference", escape_text(version.conference)),
         _meta_row("Revision", escape_text(display_revision(version))),
-        _meta_row("Action", escape_text(ACTION_NAMES[version.heading.action])),
+        _meta_row("Heading in the source", _source_line_html(source, heading.line)),
+        _meta_row("Action", action),
         _meta_row("Source", f'<a href="{escape_attr(doc_url)}">{escape_text(source.meta.title)}</a>, line {version.line}'),
         _meta_row("All versions", f'<a href="{escape_attr(relative_url(here, history.id.url))}">{escape_text(work_name(history))}: {len(history.versions)} in this collection</a>'),
     ]

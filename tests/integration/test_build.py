@@ -1,0 +1,140 @@
+"""The whole build: corpus stage + `mkdocs build --strict`, and what a reader finds in site/."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from corpus.clean import clean_line
+from integration.site_build import ROOT, build_site
+
+
+class _ArticleText(HTMLParser):
+    """Visible text of Material's <article> plus the URLs of external links (they are on the page)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth, self.parts = 0, []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "article" or self.depth:
+            self.depth += 1
+        href = dict(attrs).get("href") or ""
+        if self.depth and href.startswith("http"):
+            self.parts.append(" " + href + " ")
+
+    def handle_endtag(self, tag):
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.parts.append(data)
+
+
+def page_text(path: Path) -> str:
+    parser = _ArticleText()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return " ".join(parser.parts)
+
+
+def words(text: str) -> Counter[str]:
+    return Counter(w.casefold() for w in re.findall(r"\w+", text.replace("\u2011", "-")))
+
+
+_SOURCE_ARTEFACTS = re.compile(r"\[footnoteRef:\d+\]\d*|\[\d+:[ \t]*\d*[ \t]*|~~|\*\*|\]\(#\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]")
+
+
+# A Cyrillic 'с' used as the list label 'c)' (000:33, 42) is shown as Latin 'c)' and reported.
+_CYRILLIC_LABEL = re.compile(r"^\u0441\)")
+
+
+def source_words(lines: tuple[str, ...]) -> Counter[str]:
+    """Words of a source as a reader sees them: export artefacts and marks removed."""
+    return words(" ".join(_CYRILLIC_LABEL.sub("c)", _SOURCE_ARTEFACTS.sub(" ", clean_line(line))) for line in lines))
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, built):
+    work = tmp_path_factory.mktemp("build")
+    result = build_site(work)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return work / "site"
+
+
+def test_mkdocs_strict_build_has_every_version_page(site, built):
+    corpus, histories, _ = built
+    for version in corpus.versions:
+        assert (site / version.id.url).is_file(), version.id
+    for work in histories:
+        assert (site / work.url).is_file(), work
+    assert (site / "corpus.json").is_file() and (site / "index.html").is_file()
+
+
+def test_no_export_artefact_survives_into_any_page(site):
+    leftovers = {}
+    for page in site.rglob("*.html"):
+        text = page_text(page)
+        found = [a for a in ("[bookmark:", "[footnoteRef:", "~~", "](#)", "\t") if a in text]
+        if found:
+            leftovers[str(page.relative_to(site))] = found
+    assert leftovers == {}
+
+
+def test_every_word_of_every_source_is_on_a_page_of_that_source(site, built):
+    corpus, _, _ = built
+    missing_by_source = {}
+    for source in corpus.sources:
+        pages = [site / v.id.url for v in corpus.versions if v.source == source.id]
+        pages.append(site / "documents" / f"{source.id}.html")
+        shown = Counter()
+        for page in pages:
+            shown += words(page_text(page))
+        missing = source_words(source.lines) - shown
+        if missing:
+            missing_by_source[source.id] = sorted(missing.items())[:40]
+    assert missing_by_source == {}
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    from build_corpus import main
+
+    for name in ("a", "b"):
+        assert main(["build", "--out", str(tmp_path / name)]) == 0
+    files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
+    assert files_a == files_b
+    assert all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files_a)
+
+
+HOSTILE = (
+    "MOD\t#1\nRESOLUTION 999 (Rev. Dubai, 2018)\n<script>alert(1)</script> title\n"
+    "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),\n"
+    "resolves\n1\t<img src=x onerror=alert(2)> and {{ config }} and {++ x ++} and [y](javascript:alert(3))\n"
+    "# not a heading\n| a | b |\n*not emphasis* and __not bold__\n"
+)
+
+
+def test_hostile_source_text_is_shown_as_text(tmp_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    shutil.copy(ROOT / "sources" / "pp-2018-dubai-final-acts.yml", sources / "hostile.yml")
+    yml = (sources / "hostile.yml").read_text(encoding="utf-8")
+    (sources / "hostile.yml").write_text(yml.split("attachments:")[0], encoding="utf-8")
+    result = build_site(tmp_path, sources)
+    assert result.returncode == 0, result.stderr[-3000:]
+    html = (tmp_path / "site" / "pp" / "resolution-999" / "dubai-2018.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<img src=x" not in html and "javascript:alert" not in html.replace("&#91;y&#93;(javascript:alert", "")
+    assert 'href="javascript' not in html
+    assert "<h1" in html and ">not a heading</h1>" not in html
+    assert "<em>not emphasis</em>" not in html and "<strong>not bold</strong>" not in html
+    text = page_text(tmp_path / "site" / "pp" / "resolution-999" / "dubai-2018.html")
+    for literal in ("<script>alert(1)</script>", "{{ config }}", "{++ x ++}", "# not a heading", "| a | b |", "*not emphasis*"):
+        assert literal in text
