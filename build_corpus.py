@@ -14,6 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from corpus.clean import clean_lines
 from corpus.history import WorkHistory, build_histories
 from corpus.ids import WorkId
 from corpus.model import Block, Corpus, Diagnostic, Version
@@ -31,14 +32,15 @@ def build_corpus(sources_dir: Path) -> tuple[Corpus, dict[WorkId, WorkHistory], 
     sources, diagnostics = read_sources(sources_dir, sources_dir.parent)
     documents, versions, attached = [], [], {}
     for source in sources:
-        segments, found = segment_source(source)
+        lines = clean_lines(source)
+        segments, found = segment_source(source, lines)
         diagnostics += found
         in_source: list[Version] = []
         for segment in (s for s in segments if s.heading):
-            version, found = parse_instrument(source, segment)
+            version, found = parse_instrument(source, segment, lines)
             in_source.append(version)
             diagnostics += found
-        document, blocks, found = parse_document(source, segments, in_source)
+        document, blocks, found = parse_document(source, segments, in_source, lines)
         diagnostics += found
         documents.append(document)
         versions += in_source

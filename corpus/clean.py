@@ -7,9 +7,11 @@ cleaned away.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from corpus import patterns
+from corpus.model import Source
 
 
 def strip_bookmarks(line: str) -> str:
@@ -27,9 +29,12 @@ def narrow_nbsp_to_space(line: str) -> str:
     return line.replace("\u202f", " ")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def drop_control_characters(line: str) -> str:
-    """NUL and other C0 controls (except tab) never belong in a text; read.py reports them."""
-    return "".join(ch for ch in line if ch == "\t" or ch >= " " or ch == "\n")
+    """C0 controls other than tab never belong in a text (read.py rejects NUL outright)."""
+    return _CONTROL.sub("", line)
 
 
 CLEANERS: tuple[tuple[str, Callable[[str], str]], ...] = (
@@ -46,6 +51,11 @@ def clean_line(line: str) -> str:
     for _name, cleaner in CLEANERS:
         line = cleaner(line)
     return line
+
+
+def clean_lines(source: Source) -> list[str]:
+    """Every line of a source, cleaned (index = line number - 1)."""
+    return [clean_line(line) for line in source.lines]
 
 
 def normalize_key(text: str) -> str:

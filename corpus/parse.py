@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass, field
 
 from corpus import patterns
-from corpus.clean import clean_line
 from corpus.ids import WorkId, slugify
 from corpus.marks import merge_runs, parse_marks, reading_text, strip_runs
 from corpus.model import Block, Diagnostic, Document, Footnote, Heading, Inline, Segment, Source, Version
@@ -272,7 +271,7 @@ def _rule_item(state: _State, index: int, stop: int) -> int:
     core = label.rstrip(").").replace("\u0441", "c")
     if "\u0441" in label:
         state.warn(index + 1, "list label uses the Cyrillic letter 'с' (U+0441); shown and anchored as Latin 'c)'",
-                   state.lines[index].find("\u0441") + 1)
+                   state.source.lines[index].find("\u0441") + 1)
     if kind.startswith("letter"):
         state.last_letter = core
     # "1.4" names itself fully; "a)" under item 6 becomes "decides-6-a".
@@ -336,11 +335,11 @@ def version_id(source: Source, heading: Heading) -> WorkId:
     return WorkId(slugify(source.meta.body), heading.kind, slugify(heading.number), slugify(source.meta.conference))
 
 
-def parse_instrument(source: Source, segment: Segment) -> tuple[Version, list[Diagnostic]]:
-    """Parse one instrument segment into a Version."""
+def parse_instrument(source: Source, segment: Segment, lines: list[str]) -> tuple[Version, list[Diagnostic]]:
+    """Parse one instrument segment into a Version (``lines``: the source's cleaned lines)."""
     heading = segment.heading
     assert heading is not None
-    state = _State(source, [clean_line(line) for line in source.lines])
+    state = _State(source, lines)
     index = heading.line  # the line after the heading (0-based index == heading line number)
     title, index = _title(state, heading, index, segment.last)
     index = _formula(state, index, segment.last)
@@ -453,12 +452,14 @@ def _rule_document_paragraph(state: _State, index: int, stop: int) -> int:
 _DOCUMENT_RULES = (_rule_blank, _rule_figure, _rule_table, _rule_sheet, _rule_section, _rule_document_paragraph)
 
 
-def parse_document(source: Source, segments: list[Segment], versions: list[Version]) -> tuple[Document, list[Block], list[Diagnostic]]:
+def parse_document(
+    source: Source, segments: list[Segment], versions: list[Version], lines: list[str]
+) -> tuple[Document, list[Block], list[Diagnostic]]:
     """The text of ``source`` outside its instruments, minus lines attached to an instrument.
 
     Returns the document, the attached blocks (each with its target in ``anchor``) and diagnostics.
     """
-    state = _State(source, [clean_line(line) for line in source.lines])
+    state = _State(source, lines)
     attached = _attachments(state)
     taken = {n for a in source.meta.attachments for n in range(a.first, a.last + 1)}
     for segment in segments:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from corpus import patterns
-from corpus.clean import clean_line, normalize_key
+from corpus.clean import clean_lines, normalize_key
 from corpus.marks import parse_marks, reading_text
 from corpus.model import Diagnostic, Heading, Segment, Source
 
@@ -15,9 +15,12 @@ _FORMULA_WINDOW = 7
 _END_OF_TEXT = re.compile(r"^_{5,}$")
 
 
-def segment_source(source: Source) -> tuple[list[Segment], list[Diagnostic]]:
-    """Find every instrument of ``source``; every line ends up in exactly one segment."""
-    lines = [clean_line(line) for line in source.lines]
+def segment_source(source: Source, lines: list[str] | None = None) -> tuple[list[Segment], list[Diagnostic]]:
+    """Find every instrument of ``source``; every line ends up in exactly one segment.
+
+    ``lines`` are the source's cleaned lines (clean_lines(source)), computed here when not given.
+    """
+    lines = lines if lines is not None else clean_lines(source)
     diagnostics: list[Diagnostic] = []
     headings = [h for h in (_heading_at(source, lines, i, diagnostics) for i in range(len(lines))) if h]
     starts = [h.action_line or h.line for h in headings]

@@ -132,7 +132,7 @@ def test_hand_made_instrument_with_footnote_and_items():
         "resolves\n1\tfirst;\n\n\n2\tsecond, with\na)\tsub-item;\nb)\tanother,\ninstructs the Secretary\u2011General\nto act."
     )
     segments, _ = segment_source(source)
-    version, diagnostics = parse_instrument(source, next(s for s in segments if s.heading))
+    version, diagnostics = parse_instrument(source, next(s for s in segments if s.heading), list(source.lines))
     anchors = [(b.kind, b.anchor, b.level) for b in version.blocks]
     assert anchors == [
         ("formula", "enacting-formula", 0), ("clause", "resolves", 0), ("item", "resolves-1", 1), ("item", "resolves-2", 1),
