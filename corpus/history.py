@@ -1,12 +1,26 @@
-"""Versions of one work across sources, in conference order, and the work's status."""
+"""Versions of one work across sources, in conference order; the work's status; revisions the
+sources mention but the collection does not hold; and the conferences and what each did."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
 
-from corpus.ids import WorkId, natural_key
+from corpus.ids import WorkId, natural_key, slugify
 from corpus.model import Source, Version
+from corpus.segment import normalize_revision
+
+
+@dataclass(frozen=True, slots=True)
+class KnownRevision:
+    """A revision of a work that a source names but the collection does not hold."""
+
+    revision: str
+    """Normalised revision: 'Rev. Guadalajara, 2010'."""
+    year: int
+    """Its year, for ordering the timeline."""
+    evidence: str
+    """Where it is named, for the reader: 'struck from the heading of … (line 130)'."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,11 +33,38 @@ class WorkHistory:
     """Its versions, oldest conference first."""
     status: str
     """'in force', 'suppressed' or 'draft' (only proposed or draft texts are known)."""
+    known: tuple[KnownRevision, ...] = ()
+    """Earlier revisions named in headings but absent from the collection, oldest first."""
 
     @property
     def latest(self) -> Version:
         """The newest version."""
         return self.versions[-1]
+
+    @property
+    def comparable_pairs(self) -> list[tuple[Version, Version]]:
+        """Consecutive versions that both have a text (a SUP entry has none to compare)."""
+        texts = [version for version in self.versions if version.blocks]
+        return list(zip(texts, texts[1:]))
+
+    @property
+    def last_text(self) -> Version | None:
+        """The newest version that has a text (a SUP entry has only heading and title)."""
+        return next((v for v in reversed(self.versions) if v.blocks), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Conference:
+    """A conference or session whose texts the collection holds."""
+
+    slug: str
+    """Page slug: 'pp-busan-2014'."""
+    name: str
+    """'Plenipotentiary Conference (Busan, 2014)'."""
+    year: int
+    """Year, for ordering."""
+    versions: tuple[Version, ...]
+    """Every version it adopted, proposed or suppressed, in source order."""
 
 
 def build_histories(versions: list[Version], sources: dict[str, Source]) -> dict[WorkId, WorkHistory]:
@@ -34,7 +75,7 @@ def build_histories(versions: list[Version], sources: dict[str, Source]) -> dict
     histories = {}
     for work, members in grouped.items():
         ordered = tuple(sorted(members, key=lambda v: (sources[v.source].meta.year, v.id.conference)))
-        histories[work] = WorkHistory(work, ordered, _status(ordered))
+        histories[work] = WorkHistory(work, ordered, _status(ordered), _known_revisions(ordered, sources))
     return dict(sorted(histories.items(), key=lambda item: work_sort_key(item[0])))
 
 
@@ -46,6 +87,38 @@ def _status(versions: tuple[Version, ...]) -> str:
     return "draft"
 
 
+def _known_revisions(versions: tuple[Version, ...], sources: dict[str, Source]) -> tuple[KnownRevision, ...]:
+    """Revisions struck from a heading (004: '~~GUADALAJARA, 2010~~BUSAN, 2014') or suppressed."""
+    held = {sources[v.source].meta.conference.casefold() for v in versions}
+    found: dict[str, KnownRevision] = {}
+    for version in versions:
+        heading, path = version.heading, sources[version.source].path
+        candidates = [(run.text, f"struck from the heading in {path}, line {heading.line}") for run in heading.revision_marked if run.kind == "del"]
+        if heading.action == "SUP" and heading.revision:
+            candidates.append((heading.revision, f"the text suppressed in {path}, line {heading.line}"))
+        for printed, evidence in candidates:
+            revision = normalize_revision(printed) or normalize_revision(f"Rev. {printed}")
+            place_year = revision.removeprefix("Rev. ")
+            if revision and place_year.casefold() not in held and place_year not in found:
+                found[place_year] = KnownRevision(revision, int(revision[-4:]), evidence)
+    return tuple(sorted(found.values(), key=lambda known: known.year))
+
+
 def work_sort_key(work: WorkId) -> tuple[str, str, tuple[tuple[int, str], ...]]:
     """Body, kind, then number in natural order (2 before 11, numbers before 'com5-2')."""
     return (work.body, work.kind, natural_key(work.number))
+
+
+def build_conferences(versions: list[Version], sources: dict[str, Source]) -> list[Conference]:
+    """One entry per (body, conference) of the sources, oldest first."""
+    grouped: dict[tuple[str, str], list[Version]] = defaultdict(list)
+    for version in versions:
+        meta = sources[version.source].meta
+        grouped[(meta.body_name, meta.conference)].append(version)
+    conferences = []
+    for (body_name, conference), members in grouped.items():
+        body = sources[members[0].source].meta.body
+        slug = slugify(conference) if slugify(body) in slugify(conference) else f"{slugify(body)}-{slugify(conference)}"
+        name = conference if body_name.casefold() in conference.casefold() else f"{body_name} ({conference})"
+        conferences.append(Conference(slug, name, sources[members[0].source].meta.year, tuple(members)))
+    return sorted(conferences, key=lambda c: (c.year, c.slug))

@@ -61,6 +61,11 @@ class WorkId:
         return f"{stem}/{self.conference}.md" if self.conference else f"{stem}.md"
 
 
+def comparison_doc_path(old: WorkId, new: WorkId) -> str:
+    """'pp/resolution-130/compare/busan-2014..dubai-2018.md': two versions of one work compared."""
+    return f"{old.body}/{old.kind}-{old.number}/compare/{old.conference}..{new.conference}.md"
+
+
 def parse_id(text: str) -> WorkId:
     """Parse 'pp/resolution/130' or 'pp/resolution/130@busan-2014'; ValueError otherwise."""
     match = _ID.match(text)

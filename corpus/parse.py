@@ -13,7 +13,17 @@ from dataclasses import dataclass, field
 from corpus import patterns
 from corpus.ids import WorkId, slugify
 from corpus.marks import merge_runs, parse_marks, reading_text, strip_runs
-from corpus.model import Block, Diagnostic, Document, Footnote, Heading, Inline, Segment, Source, Version
+from corpus.model import (
+    Block,
+    Diagnostic,
+    Document,
+    Footnote,
+    Heading,
+    Inline,
+    Segment,
+    Source,
+    Version,
+)
 from corpus.tables import is_tab_led, parse_sheet, parse_table, table_end
 
 _SUPERSCRIPT_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import html
 
+import yaml
+
 from corpus.model import Block, Footnote, Inline
 
 _MARKDOWN_SYNTAX = str.maketrans(
@@ -125,3 +127,26 @@ def footnotes_html(footnotes: tuple[Footnote, ...], notes: FootnoteRefs, link_fo
         back = f' <a class="footnote-backref" href="#fnref:{notes.prefix}{number}" title="Back to the text">↩</a>' if note.key in notes.seen else ""
         items.append(f'<li id="fn:{notes.prefix}{number}" data-line="{note.line}"><p>{text}{back}</p></li>')
     return f'<div class="footnote"><hr><ol>{"".join(items)}</ol></div>'
+
+
+# --- Page furniture shared by every page ---------------------------------------------------
+
+
+def front_matter(title: str, description: str = "") -> str:
+    """YAML front matter; values HTML-escaped because templates print them unescaped."""
+    data = {"title": escape_attr(title)}
+    if description:
+        data["description"] = escape_attr(description[:300])
+    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=10_000) + "---\n\n"
+
+def heading_md(level: int, html_text: str, anchor: str = "", classes: str = "") -> str:
+    """A Markdown heading (listed in the table of contents) with an attr_list id and classes."""
+    attrs = " ".join(filter(None, (f"#{anchor}" if anchor else "", classes)))
+    return f"{'#' * level} {html_text}" + (f" {{ {attrs} }}" if attrs else "") + "\n\n"
+
+def status_badge(status: str) -> str:
+    css = status.replace(" ", "-")
+    return f'<span class="status-badge status-{css}">{escape_text(status.capitalize())}</span>'
+
+def meta_row(term: str, value_html: str) -> str:
+    return f"<dt>{escape_text(term)}</dt><dd>{value_html}</dd>"

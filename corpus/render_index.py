@@ -1,0 +1,161 @@
+"""Index pages: home, all instruments, source documents (with their text outside instruments)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from corpus.history import Conference, WorkHistory, work_sort_key
+from corpus.ids import WorkId, relative_url
+from corpus.model import Corpus, Document, Source
+from corpus.naming import (
+    ACTION_NAMES,
+    KIND_NAMES,
+    TEXT_STATUS,
+    display_revision,
+    title_text,
+    version_name,
+)
+from corpus.render_html import (
+    FootnoteRefs,
+    escape_attr,
+    escape_text,
+    front_matter,
+    heading_md,
+    meta_row,
+)
+from corpus.render_instrument import block_md
+
+
+def document_page(document: Document, histories: dict[WorkId, WorkHistory]) -> str:
+    """A source document: its metadata, the instruments found in it, and its other text."""
+    source = document.source
+    here = f"documents/{source.id}.md"
+    versions = {v.id: v for h in histories.values() for v in h.versions}
+    items = "".join(
+        f'<li><a href="{escape_attr(relative_url(here, vid.url))}">{escape_text(version_name(versions[vid]))}</a> – '
+        f"{escape_text(title_text(versions[vid]))} (line {versions[vid].line})</li>"
+        for vid in document.versions
+    )
+    meta = (
+        '<dl class="instrument-meta">'
+        + meta_row("Body", escape_text(source.meta.body_name))
+        + meta_row("Conference", escape_text(source.meta.conference))
+        + meta_row("Document", escape_text(source.meta.symbol or "–"))
+        + meta_row("Status", escape_text(TEXT_STATUS[source.meta.status]))
+        + meta_row("File", f"<code>{escape_text(source.path)}</code> ({len(source.lines)} lines, SHA-256 <code>{source.sha256[:12]}…</code>)")
+        + "</dl>\n\n"
+    )
+    found = f"<ol>{items}</ol>\n\n" if items else "<p>This document contains no resolution, decision, recommendation or opinion.</p>\n\n"
+    notes = FootnoteRefs(())
+    body = "".join(block_md(block, notes) for block in document.blocks)
+    return (
+        front_matter(source.meta.title)
+        + heading_md(1, escape_text(source.meta.title))
+        + meta
+        + heading_md(2, f"Instruments in this document ({len(document.versions)})", "instruments")
+        + found
+        + heading_md(2, "Text outside the instruments", "text")
+        + '<p class="source-note">Cover notes, report text and other material of the source that belongs to no instrument, in source order.</p>\n\n'
+        + body
+    )
+
+def _md_link(text: str, url: str) -> str:
+    return f"[{escape_text(text)}]({url})"
+
+def instruments_page(histories: dict[WorkId, WorkHistory], sources: dict[str, Source]) -> str:
+    """All works, by body then kind, in natural number order."""
+    out = [front_matter("Instruments"), "# Instruments\n\n"]
+    groups: dict[tuple[str, str], list[WorkHistory]] = {}
+    for history in histories.values():
+        groups.setdefault((history.id.body, history.id.kind), []).append(history)
+    for (body, kind), members in groups.items():
+        body_name = sources[members[0].latest.source].meta.body_name
+        out.append(heading_md(2, escape_text(f"{body_name}: {KIND_NAMES[kind]}s ({len(members)})"), f"{body}-{kind}"))
+        out.append("| Number | Title | Latest revision | Status | Versions |\n|---|---|---|---|---|\n")
+        for history in members:
+            latest = history.latest
+            out.append(
+                f"| {_md_link(latest.heading.number, history.id.doc_path)} | {escape_text(title_text(latest))} "
+                f"| {escape_text(display_revision(latest))} | {escape_text(history.status)} | {len(history.versions)} |\n"
+            )
+        out.append("\n")
+    return "".join(out)
+
+def documents_page(corpus: Corpus) -> str:
+    """The source documents, with how many instruments each holds."""
+    out = [front_matter("Source documents"), "# Source documents\n\n", "| Document | Body | Conference | Status | Instruments |\n|---|---|---|---|---|\n"]
+    for document in corpus.documents:
+        meta = document.source.meta
+        out.append(
+            f"| {_md_link(meta.title, f'documents/{document.source.id}.md')} | {escape_text(meta.body_name)} "
+            f"| {escape_text(meta.conference)} | {escape_text(TEXT_STATUS[meta.status])} | {len(document.versions)} |\n"
+        )
+    return "".join(out)
+
+def home_page(corpus: Corpus, histories: dict[WorkId, WorkHistory], conferences: list[Conference]) -> str:
+    """What the collection holds, counted from the data, and the latest conference's actions."""
+    works = list(histories.values())
+    by_kind = Counter(KIND_NAMES[h.id.kind] for h in works)
+    by_status = Counter(h.status for h in works)
+    by_body = Counter(_body_name(corpus, h.latest.source) for h in works)
+    versions = sum(len(h.versions) for h in works)
+
+    def counts(counter: Counter[str]) -> str:
+        return "".join(f"| {escape_text(name)} | {count} |\n" for name, count in sorted(counter.items()))
+
+    conference_rows = "".join(
+        f"| {_md_link(c.name, f'conferences/{c.slug}.md')} | {len(c.versions)} | {_action_counts(c)} |\n" for c in conferences
+    )
+    latest = max(conferences, key=lambda c: (c.year, len(c.versions))) if conferences else None
+    return (
+        front_matter("ITU Resolutions", "ITU resolutions, decisions, recommendations and opinions, offline.")
+        + "# ITU resolutions, decisions and opinions\n\n"
+        + f"This collection holds **{len(works)} instruments** in **{versions} versions** from "
+        f"**{len(corpus.sources)} source documents**. Every text links back to the source line it comes from.\n\n"
+        + "- [All instruments](instruments.md), by body and kind in number order\n"
+        + "- [Conferences](conferences.md): what each conference adopted, revised or suppressed\n"
+        + "- [Source documents](documents.md), with the text outside the instruments\n"
+        + "- [Data download: corpus.json](corpus.json), every source, instrument and version\n\n"
+        + (f"Latest conference in the collection: {_md_link(latest.name, f'conferences/{latest.slug}.md')} ({_action_counts(latest)}).\n\n" if latest else "")
+        + "## By body\n\n| Body | Instruments |\n|---|---|\n" + counts(by_body)
+        + "\n## By kind\n\n| Kind | Instruments |\n|---|---|\n" + counts(by_kind)
+        + "\n## By status\n\n| Status | Instruments |\n|---|---|\n" + counts(by_status)
+        + "\n## By conference\n\n| Conference | Versions | Actions |\n|---|---|---|\n" + conference_rows
+    )
+
+
+def _body_name(corpus: Corpus, source_id: str) -> str:
+    return next(source.meta.body_name for source in corpus.sources if source.id == source_id)
+
+
+def _action_counts(conference: Conference) -> str:
+    counts = Counter(ACTION_NAMES[v.heading.action].split(" – ")[0] for v in conference.versions)
+    return ", ".join(f"{count} {name}" for name, count in sorted(counts.items()))
+
+
+def conferences_page(conferences: list[Conference]) -> str:
+    """Every conference in the collection with its counts of actions."""
+    rows = "".join(f"| {_md_link(c.name, f'conferences/{c.slug}.md')} | {c.year} | {len(c.versions)} | {_action_counts(c)} |\n" for c in conferences)
+    return front_matter("Conferences") + "# Conferences\n\n| Conference | Year | Texts | Actions |\n|---|---|---|---|\n" + rows
+
+
+def conference_page(conference: Conference, histories: dict[WorkId, WorkHistory]) -> str:
+    """Every action one conference took, grouped by action, with counts and links."""
+    here = f"conferences/{conference.slug}.md"
+    out = [front_matter(conference.name), heading_md(1, escape_text(conference.name)), f"{_action_counts(conference)}.\n\n"]
+    statuses = sorted({TEXT_STATUS[v.status] for v in conference.versions})
+    out.append(f"Texts in this collection: {escape_text(', '.join(statuses))}.\n\n")
+    groups: dict[str, list] = {}
+    for version in conference.versions:
+        groups.setdefault(version.heading.action, []).append(version)
+    for action in ("ADD", "MOD", "SUP", ""):
+        members = sorted(groups.get(action, []), key=lambda v: work_sort_key(v.id.work))
+        if not members:
+            continue
+        out.append(heading_md(2, escape_text(f"{ACTION_NAMES[action]} ({len(members)})"), f"action-{action.lower() or 'none'}"))
+        out.append("| Text | Title | Status of the work |\n|---|---|---|\n")
+        for version in members:
+            link = _md_link(version_name(version), relative_url(here, version.id.doc_path))
+            out.append(f"| {link} | {escape_text(title_text(version))} | {escape_text(histories[version.id.work].status)} |\n")
+        out.append("\n")
+    return "".join(out)

@@ -1,0 +1,209 @@
+"""Instrument pages: a version exactly as its source gives it, and a work with its history."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from corpus.clean import clean_line
+from corpus.history import WorkHistory
+from corpus.ids import comparison_doc_path, relative_url
+from corpus.marks import merge_runs, parse_marks, reading_text, strip_runs
+from corpus.model import Block, Inline, Source, Version
+from corpus.naming import (
+    ACTION_NAMES,
+    TEXT_STATUS,
+    display_revision,
+    title_text,
+    version_name,
+    work_name,
+)
+from corpus.render_html import (
+    FootnoteRefs,
+    block_html,
+    escape_attr,
+    escape_text,
+    footnotes_html,
+    front_matter,
+    heading_md,
+    inline_html,
+    meta_row,
+    status_badge,
+)
+
+
+def _source_line_html(source: Source, number: int) -> str:
+    """A source line as printed (bookmarks dropped, marks shown), for the page header."""
+    runs = parse_marks(clean_line(source.lines[number - 1]).strip(" \t\u00a0"), source.meta.markup)
+    return f"<q>{inline_html(runs, FootnoteRefs(()))}</q>, line {number}"
+
+def _version_header(version: Version, history: WorkHistory, source: Source, here: str) -> str:
+    doc_url = relative_url(here, f"documents/{source.id}.html")
+    heading = version.heading
+    action = escape_text(ACTION_NAMES[heading.action])
+    if heading.action_line:
+        action += " – " + _source_line_html(source, heading.action_line)
+    rows = [
+        meta_row("Status", status_badge(history.status) + " " + escape_text(TEXT_STATUS[version.status])),
+        meta_row("Body", escape_text(source.meta.body_name)),
+        meta_row("Conference", escape_text(version.conference)),
+        meta_row("Revision", escape_text(display_revision(version))),
+        meta_row("Heading in the source", _source_line_html(source, heading.line)),
+        meta_row("Action", action),
+        meta_row("Source", f'<a href="{escape_attr(doc_url)}">{escape_text(source.meta.title)}</a>, line {version.line}'),
+        meta_row("All versions", f'<a href="{escape_attr(relative_url(here, history.id.url))}">{escape_text(work_name(history))}: {len(history.versions)} in this collection</a>'),
+    ]
+    return f'<dl class="instrument-meta">{"".join(rows)}</dl>\n\n'
+
+def instrument_body(version: Version, attached: dict[str, list[Block]], prefix: str = "", toc: bool = True) -> str:
+    """Title, formula, clauses, items, annexes, attached tables and footnotes of one version.
+
+    ``prefix`` keeps footnote ids unique when a page shows a text twice; with ``toc`` False the
+    headings are plain HTML, left out of the page's table of contents.
+    """
+    notes = FootnoteRefs(version.footnotes, prefix)
+    out = [f'<p class="instrument-title">{inline_html(version.title, notes)}</p>\n\n']
+    extra = attached.get(str(version.id), [])
+    for block in version.blocks:
+        out.append(block_md(block, notes, toc))
+        if block.kind == "heading" and block.level == 2:
+            out.extend(_attached_after(extra, block.anchor, notes, prefix))
+    out.extend(_attached_after(extra, "", notes, prefix))
+    if version.heading.action == "SUP":
+        out.append('<p class="source-note">The source gives only the heading and title of a suppressed text.</p>\n\n')
+    if version.footnotes:
+        out.append(block_md(Block("heading", (Inline("text", "Footnotes"),), 0, 0, anchor=f"{prefix}footnotes", level=2), notes, toc))
+        out.append(footnotes_html(version.footnotes, notes) + "\n\n")
+    return "".join(out)
+
+
+def _attached_after(extra: list[Block], anchor: str, notes: FootnoteRefs, prefix: str) -> list[str]:
+    """Tables an editor attached (in the .yml) to this annex: their target ends in '#annex-1'."""
+    out = []
+    for number, block in enumerate(extra, 1):
+        if block.anchor.partition("#")[2] == anchor:
+            own = replace(block, anchor=f"{prefix}{anchor or 'text'}-attached-{number}")
+            out.append(
+                block_html(own, notes) + '\n\n<p class="source-note">Reconstructed from the spreadsheet exported at the end '
+                f"of the source document, lines {block.line}-{block.end_line}.</p>\n\n"
+            )
+    return out
+
+
+def block_md(block: Block, notes: FootnoteRefs, toc: bool = True) -> str:
+    """A block as Markdown: headings as Markdown headings (or plain HTML), the rest as raw HTML."""
+    if block.kind in ("clause", "heading"):
+        level = 2 if block.kind == "clause" else block.level
+        css = "clause" if block.kind == "clause" else "part-heading"
+        text = inline_html(block.inlines, notes)
+        if toc:
+            return heading_md(level, text, block.anchor, f".{css}")
+        return f'<h{level} class="{css}" id="{escape_attr(block.anchor)}">{text}</h{level}>\n\n'
+    return block_html(block, notes) + "\n\n"
+
+
+def has_tracked_changes(version: Version) -> bool:
+    """Whether the source marks deletions or insertions in this version."""
+    runs = [*version.title, *(run for block in version.blocks for run in block.inlines)]
+    return any(run.kind in ("del", "ins") for run in runs)
+
+
+def clean_view(version: Version, prefix: str) -> Version:
+    """The version with its changes accepted: deletions dropped, insertions kept as plain text,
+    blocks left empty by a deletion removed, anchors prefixed so they stay unique on the page."""
+
+    def accept(runs: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        kept = [Inline("text", r.text) if r.kind == "ins" else r for r in runs if r.kind != "del"]
+        return strip_runs(merge_runs(kept))
+
+    blocks = []
+    for block in version.blocks:
+        accepted = accept(block.inlines)
+        if reading_text(accepted).strip() or block.kind == "table":
+            blocks.append(replace(block, inlines=accepted, anchor=f"{prefix}{block.anchor}" if block.anchor else ""))
+    return replace(version, title=accept(version.title), blocks=tuple(blocks))
+
+
+def _tabs(labels_and_bodies: list[tuple[str, str]]) -> str:
+    """pymdownx.tabbed content tabs; each body is indented under its '=== "label"' line."""
+    out = []
+    for label, body in labels_and_bodies:
+        indented = "\n".join(f"    {line}" if line else "" for line in body.split("\n"))
+        out.append(f'=== "{escape_text(label)}"\n\n{indented}\n')
+    return "\n".join(out) + "\n"
+
+
+def version_page(version: Version, history: WorkHistory, source: Source, attached: dict[str, list[Block]]) -> str:
+    """The page of one version: header, then the text exactly as the source gives it; a source
+    with tracked changes gets two tabs, the changes marked and the clean text."""
+    here = version.id.doc_path
+    name = version_name(version)
+    body = instrument_body(version, attached)
+    if has_tracked_changes(version):
+        clean = instrument_body(clean_view(version, "clean-"), attached, prefix="clean-", toc=False)
+        body = _tabs([("As proposed, with changes marked", body), ("Clean text (changes accepted)", clean)])
+    return (
+        front_matter(name, title_text(version))
+        + heading_md(1, escape_text(name))
+        + _version_header(version, history, source, here)
+        + body
+    )
+
+
+def work_page(history: WorkHistory, sources: dict[str, Source], attached: dict[str, list[Block]]) -> str:
+    """The page of a work: status banner, history timeline, and the latest text."""
+    here = history.id.doc_path
+    shown = history.last_text or history.latest
+    return (
+        front_matter(work_name(history), title_text(history.latest))
+        + heading_md(1, escape_text(f"{work_name(history)}: {title_text(history.latest)}"))
+        + _status_banner(history, sources, here)
+        + heading_md(2, "History", "history")
+        + _timeline(history, sources, here)
+        + heading_md(2, escape_text(f"Text: {version_name(shown)}"), "text")
+        + instrument_body(shown, attached, prefix="latest-")
+    )
+
+
+def _link(here: str, url: str, text: str) -> str:
+    return f'<a href="{escape_attr(relative_url(here, url))}">{escape_text(text)}</a>'
+
+
+def _status_banner(history: WorkHistory, sources: dict[str, Source], here: str) -> str:
+    latest = history.latest
+    source = sources[latest.source]
+    if history.status == "suppressed":
+        last = history.last_text
+        where = f"SUP in {source.meta.title}, line {latest.heading.action_line or latest.line}"
+        proposal = " (as proposed in a working document)" if latest.status == "proposed" else ""
+        tail = f"The last text in this collection is {_link(here, last.id.url, version_name(last))}." if last else "This collection holds no text of it before its suppression."
+        message = f"Suppressed by the {escape_text(source.meta.body_name)} ({escape_text(latest.conference)}){proposal}: {escape_text(where)}. {tail}"
+    elif history.status == "in force":
+        message = f"In force. The latest text in this collection is {_link(here, latest.id.url, version_name(latest))}."
+    else:
+        message = f"Draft: this collection holds only proposed or draft texts of it, the latest being {_link(here, latest.id.url, version_name(latest))}."
+    css = history.status.replace(" ", "-")
+    return f'<div class="status-banner status-{css}" role="status">{status_badge(history.status)} {message}</div>\n\n'
+
+
+def _timeline(history: WorkHistory, sources: dict[str, Source], here: str) -> str:
+    """Every known revision oldest first: versions in the collection, and those only named."""
+    entries: list[tuple[int, str]] = [
+        (known.year, f'<li class="timeline-absent"><strong>{escape_text(known.revision)}</strong> – not in this collection '
+                     f"(named: {escape_text(known.evidence)})</li>")
+        for known in history.known
+    ]
+    comparisons = {new.id: old for old, new in history.comparable_pairs}
+    for version in history.versions:
+        source = sources[version.source]
+        compare = ""
+        if version.id in comparisons:
+            old = comparisons[version.id]
+            url = comparison_doc_path(old.id, version.id)[: -len(".md")] + ".html"
+            compare = f" · {_link(here, url, f'compare with {display_revision(old)}')}"
+        entries.append((source.meta.year, (
+            f'<li class="timeline-version">{_link(here, version.id.url, version_name(version))} – '
+            f"{escape_text(ACTION_NAMES[version.heading.action])}; {escape_text(TEXT_STATUS[version.status])}; "
+            f"{_link(here, f'documents/{source.id}.html', source.meta.title)}, line {version.line}{compare}</li>"
+        )))
+    items = "".join(html for _, html in sorted(entries, key=lambda entry: entry[0]))
+    return f'<ol class="timeline">{items}</ol>\n\n'
