@@ -4,6 +4,7 @@
 Commands:
   build   parse every source and write pages into the docs folder (default)
   check   parse and validate everything, write nothing; exit 1 on errors (and warnings with --strict)
+  report  what the sources change against a previous corpus.json or a git ref (Markdown to stdout)
 
 Problems are printed to stderr as path:line:col: message, with the line and a caret.
 """
@@ -11,16 +12,29 @@ Problems are printed to stderr as path:line:col: message, with the line and a ca
 from __future__ import annotations
 
 import argparse
+import json
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
+from corpus.annotate import annotate_document, annotate_version
 from corpus.clean import clean_lines
 from corpus.history import WorkHistory, build_histories
 from corpus.ids import WorkId
-from corpus.model import Block, Corpus, Diagnostic, Version
+from corpus.model import (
+    Block,
+    CitationRecord,
+    Corpus,
+    Diagnostic,
+    Document,
+    Source,
+    Version,
+)
 from corpus.parse import parse_document, parse_instrument
 from corpus.read import read_sources
-from corpus.render import render_site
+from corpus.render import corpus_json, render_site
+from corpus.report import report_changes
 from corpus.segment import segment_source
 from corpus.write import write_pages
 
@@ -47,9 +61,23 @@ def build_corpus(sources_dir: Path) -> tuple[Corpus, dict[WorkId, WorkHistory], 
         for block in blocks:
             attached.setdefault(block.anchor.partition("#")[0], []).append(block)
     diagnostics += _duplicates(versions, {s.id: s.path for s in sources})
-    corpus = Corpus(tuple(sources), tuple(documents), tuple(versions), tuple(diagnostics))
+    versions, documents, citations = _annotate(versions, documents, {s.id: s for s in sources})
+    corpus = Corpus(tuple(sources), tuple(documents), tuple(versions), tuple(diagnostics), tuple(citations))
     histories = build_histories(versions, {s.id: s for s in sources})
     return corpus, histories, attached
+
+
+def _annotate(
+    versions: list[Version], documents: list[Document], sources: dict[str, Source]
+) -> tuple[list[Version], list[Document], list[CitationRecord]]:
+    """Find, resolve and mark every citation (known: what the collection holds, by work)."""
+    known: dict[str, list[str]] = {}
+    for version in versions:
+        known.setdefault(str(version.id.work), []).append(version.id.conference)
+    records: list[CitationRecord] = []
+    annotated = [annotate_version(version, sources[version.source], known, records) for version in versions]
+    annotated_documents = [annotate_document(document, known, records) for document in documents]
+    return annotated, annotated_documents, records
 
 
 def _duplicates(versions: list[Version], paths: dict[str, str]) -> list[Diagnostic]:
@@ -77,13 +105,40 @@ def format_diagnostic(diagnostic: Diagnostic, root: Path) -> str:
     return f"{head}\n    {shown}\n    {' ' * (min(diagnostic.col, len(shown) + 1) - 1)}^"
 
 
+def _previous_corpus(against: str) -> dict | None:  # type: ignore[type-arg]
+    """corpus.json data of a file, or of the sources at a git ref (built in a temporary folder)."""
+    path = Path(against)
+    if path.is_file():
+        return json.loads(path.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as folder:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", against, "sources"], capture_output=True, check=False)
+        if archive.returncode:
+            return None
+        subprocess.run(["tar", "-x", "-C", folder], input=archive.stdout, check=True)
+        old_corpus, old_histories, _ = build_corpus(Path(folder) / "sources")
+        return json.loads(corpus_json(old_corpus, old_histories))
+
+
+class _WideHelp(argparse.HelpFormatter):
+    """Help text at a fixed width, so that the copy in the README stays identical."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=100)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point: returns the exit code."""
-    parser = argparse.ArgumentParser(prog="build_corpus.py", description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", nargs="?", choices=("build", "check"), default="build")
+    parser = argparse.ArgumentParser(
+        prog="build_corpus.py", description=__doc__.split("\n\n")[0], formatter_class=_WideHelp,
+        epilog="Exit status: 0 on success, 1 when a source has an error (or a warning, with --strict).",
+    )
+    parser.add_argument("command", nargs="?", choices=("build", "check", "report"), default="build",
+                        help="build (default): write pages; check: validate only, write nothing; "
+                        "report: what changed against --against")
     parser.add_argument("--sources", type=Path, default=ROOT / "sources", help="folder of .txt sources with .yml metadata")
     parser.add_argument("--out", type=Path, default=ROOT / "docs", help="docs folder to write pages into")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument("--against", default="HEAD", help="report: a corpus.json file or a git ref (default HEAD)")
     args = parser.parse_args(argv)
     corpus, histories, attached = build_corpus(args.sources)
     for diagnostic in corpus.diagnostics:
@@ -95,6 +150,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check" or failed:
         print(summary, file=sys.stderr)
         return 1 if failed else 0
+    if args.command == "report":
+        previous = _previous_corpus(args.against)
+        if previous is None:
+            print(f"build_corpus.py: --against {args.against!r} is neither a corpus.json file nor a git ref", file=sys.stderr)
+            return 1
+        print(report_changes(previous, json.loads(corpus_json(corpus, histories))))
+        return 0
     changed = write_pages(args.out, render_site(corpus, histories, attached))
     print(f"{summary}; {changed} files written to {args.out}", file=sys.stderr)
     return 0

@@ -218,6 +218,8 @@ class Corpus:
     """All versions, in source order."""
     diagnostics: tuple[Diagnostic, ...] = field(default=())
     """Warnings and errors, in source order."""
+    citations: tuple[CitationRecord, ...] = field(default=())
+    """Every citation found, in page order; Inline('cite', target=str(i)) refers to the i-th."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,3 +261,27 @@ class Citation:
     """Normalised revision: 'Rev. Dubai, 2018', 'Busan, 2014', '' when none is given."""
     part: str = ""
     """Cited part as an anchor: 'annex-2', 'resolves-2', '' for the whole text."""
+
+
+@dataclass(frozen=True, slots=True)
+class CitationRecord:
+    """A citation where it stands in the collection, with what it resolves to."""
+
+    citation: Citation
+    """What was found (spans are relative to the block's reading text)."""
+    source: str
+    """Source id."""
+    line: int
+    """Source line of the block that holds it."""
+    page: str
+    """Version id ('pp/resolution/130@dubai-2018') or 'document:<source id>'."""
+    anchor: str
+    """Anchor of the block (clause item, paragraph, footnote) it stands in."""
+    sentence: str
+    """The reading text around it, for 'Cited by' lists."""
+    live: bool = True
+    """False inside deleted text of a tracked change: shown, never linked, not counted."""
+    to: str | None = None
+    """Version or work id (with '#part') it links to; None when not in the collection."""
+    note: str = ""
+    """Why it links where it does (e.g. the cited revision is not held)."""

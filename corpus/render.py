@@ -11,7 +11,7 @@ import json
 from corpus.history import WorkHistory, build_conferences
 from corpus.ids import WorkId
 from corpus.marks import reading_text
-from corpus.model import Block, Corpus, Source
+from corpus.model import Block, CitationRecord, Corpus, Source, Version
 from corpus.naming import display_revision, title_text
 from corpus.render_index import (
     conference_page,
@@ -22,18 +22,20 @@ from corpus.render_index import (
     instruments_page,
 )
 from corpus.render_instrument import version_page, work_page
+from corpus.render_links import CitationIndex
 
 
 def render_site(corpus: Corpus, histories: dict[WorkId, WorkHistory], attached: dict[str, list[Block]]) -> dict[str, str]:
     """Every generated page and corpus.json, keyed by path under docs/."""
     sources = {source.id: source for source in corpus.sources}
-    pages: dict[str, str] = {}
+    index = CitationIndex(corpus, histories)
+    pages: dict[str, str] = {"unresolved.md": index.unresolved_page()}
     for history in histories.values():
         for version in history.versions:
-            pages[version.id.doc_path] = version_page(version, history, sources[version.source], attached)
-        pages[history.id.doc_path] = work_page(history, sources, attached)
+            pages[version.id.doc_path] = version_page(version, history, sources[version.source], attached, index)
+        pages[history.id.doc_path] = work_page(history, sources, attached, index)
     for document in corpus.documents:
-        pages[f"documents/{document.source.id}.md"] = document_page(document, histories)
+        pages[f"documents/{document.source.id}.md"] = document_page(document, histories, index)
     conferences = build_conferences(list(corpus.versions), sources)
     for conference in conferences:
         pages[f"conferences/{conference.slug}.md"] = conference_page(conference, histories)
@@ -57,7 +59,7 @@ def corpus_json(corpus: Corpus, histories: dict[WorkId, WorkHistory]) -> str:
             for s in corpus.sources
         ],
         "instruments": [_instrument_json(history, corpus) for history in histories.values()],
-        "citations": [],
+        "citations": [_citation_json(record) for record in corpus.citations],
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
@@ -73,7 +75,30 @@ def _instrument_json(history: WorkHistory, corpus: Corpus) -> dict[str, object]:
                 "text_status": v.status,
                 "annexes": [" ".join(reading_text(b.inlines).split()) for b in v.blocks if b.kind == "heading" and b.level == 2],
                 "footnotes": len(v.footnotes),
+                "paragraphs": _paragraphs_json(v),
             }
             for v in history.versions
         ],
     }
+
+
+def _citation_json(record: CitationRecord) -> dict[str, object]:
+    c = record.citation
+    return {
+        "from": record.page, "anchor": record.anchor, "text": c.text, "source": record.source, "line": record.line,
+        "type": c.type, "body": c.body or None, "kind": c.kind, "number": c.number, "revision": c.revision or None,
+        "part": c.part or None, "live": record.live, "to": record.to, "note": record.note or None,
+    }
+
+
+def _paragraphs_json(version: Version) -> list[dict[str, object]]:
+    """The version's text as adopted, block by block (changes accepted, marks dropped)."""
+    return [
+        {"anchor": block.anchor, "kind": block.kind, "label": block.label, "line": block.line,
+         "text": " ".join(reading_text(block.inlines).split())}
+        for block in version.blocks
+        if block.kind != "table"
+    ] + [
+        {"anchor": f"fn:{n}", "kind": "footnote", "label": note.label, "line": note.line, "text": " ".join(reading_text(note.inlines).split())}
+        for n, note in enumerate(version.footnotes, 1)
+    ]

@@ -9,6 +9,7 @@ line can end a block early); headings stay Markdown so that the table of content
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 import yaml
 
@@ -30,13 +31,19 @@ def escape_attr(text: str) -> str:
     return html.escape(text, quote=True).replace("\n", " ")
 
 
-class FootnoteRefs:
-    """Numbers footnote references on one page and makes their ids unique."""
+class PageRefs:
+    """The references of one page: numbers its footnote marks (ids unique, ``prefix`` for a text
+    shown twice) and gives the tags of its citations (``links(i)`` -> opening and closing tag)."""
 
-    def __init__(self, footnotes: tuple[Footnote, ...], prefix: str = "") -> None:
+    def __init__(self, footnotes: tuple[Footnote, ...], prefix: str = "", links: Callable[[int], tuple[str, str]] | None = None) -> None:
         self.known = {note.key: index for index, note in enumerate(footnotes, 1)}
         self.prefix = prefix
         self.seen: dict[str, int] = {}
+        self.links = links
+
+    def cite(self, index: int) -> tuple[str, str]:
+        """Opening and closing tags around citation ``index`` (none when the page links nothing)."""
+        return self.links(index) if self.links else ("", "")
 
     def ref(self, run: Inline) -> str:
         number = self.known.get(run.target)
@@ -47,10 +54,18 @@ class FootnoteRefs:
         return f'<sup id="{ref_id}"><a class="footnote-ref" href="#fn:{self.prefix}{number}">{number}</a></sup>'
 
 
-def inline_html(runs: tuple[Inline, ...], notes: FootnoteRefs, link_for=None, breaks: bool = False) -> str:  # type: ignore[no-untyped-def]
-    """HTML of a run sequence; ``link_for(run, html)`` renders a 'cite' run; ``breaks`` keeps line breaks."""
-    out = []
+def inline_html(runs: tuple[Inline, ...], notes: PageRefs, breaks: bool = False) -> str:
+    """HTML of a run sequence; ``breaks`` keeps line breaks (table cells)."""
+    out, closing = [], []
     for run in runs:
+        if run.kind == "cite":
+            opening, close = notes.cite(int(run.target))
+            out.append(opening)
+            closing.append(close)
+            continue
+        if run.kind == "cite-end":
+            out.append(closing.pop() if closing else "")
+            continue
         text = "<br>".join(escape_text(part) for part in run.text.split("\n")) if breaks else escape_text(run.text)
         if run.kind == "text":
             out.append(text)
@@ -66,14 +81,12 @@ def inline_html(runs: tuple[Inline, ...], notes: FootnoteRefs, link_for=None, br
             out.append(f'<span class="lost-link" title="link target lost in the source">{text}</span>')
         elif run.kind == "fnref":
             out.append(notes.ref(run))
-        elif run.kind == "cite":
-            out.append(link_for(run, text) if link_for else text)
-    return "".join(out)
+    return "".join(out + closing)
 
 
-def block_html(block: Block, notes: FootnoteRefs, link_for=None) -> str:  # type: ignore[no-untyped-def]
+def block_html(block: Block, notes: PageRefs) -> str:
     """One block as a single-line raw HTML block (headings are rendered by the page, not here)."""
-    body = inline_html(block.inlines, notes, link_for)
+    body = inline_html(block.inlines, notes)
     anchor = f' id="{escape_attr(block.anchor)}"' if block.anchor else ""
     line = f' data-line="{block.line}"'
     if block.kind == "formula":
@@ -85,7 +98,7 @@ def block_html(block: Block, notes: FootnoteRefs, link_for=None) -> str:  # type
     if block.kind == "figure":
         return f'<div class="figure-missing" role="note"{anchor}{line}>{body}</div>'
     if block.kind == "table":
-        return table_html(block, notes, link_for)
+        return table_html(block, notes)
     return f'<p class="para lvl-{min(block.level, 4)}"{anchor}{line}>{body}</p>'
 
 
@@ -95,14 +108,14 @@ def _flag_note(block: Block) -> str:
     return ""
 
 
-def table_html(block: Block, notes: FootnoteRefs, link_for=None) -> str:  # type: ignore[no-untyped-def]
+def table_html(block: Block, notes: PageRefs) -> str:
     """A table block as an HTML table; empty cells stay empty; 'ERROR:#REF!' gets a note."""
     parts = [f'<div class="table-wrap" id="{escape_attr(block.anchor)}" data-line="{block.line}"><table class="itu-table">']
     if block.inlines:
-        parts.append(f"<caption>{inline_html(block.inlines, notes, link_for)}</caption>")
+        parts.append(f"<caption>{inline_html(block.inlines, notes)}</caption>")
     for index, row in enumerate(block.rows):
         tag = "th" if index < block.header_rows else "td"
-        cells = "".join(_cell_html(tag, cell, notes, link_for) for cell in row)
+        cells = "".join(_cell_html(tag, cell, notes) for cell in row)
         parts.append(f"<tr>{cells}</tr>")
     parts.append("</table>")
     if "ragged-rows" in block.flags:
@@ -112,18 +125,18 @@ def table_html(block: Block, notes: FootnoteRefs, link_for=None) -> str:  # type
     return "".join(parts) + "</div>"
 
 
-def _cell_html(tag: str, cell: tuple[Inline, ...], notes: FootnoteRefs, link_for) -> str:  # type: ignore[no-untyped-def]
-    text = inline_html(cell, notes, link_for, breaks=True)
+def _cell_html(tag: str, cell: tuple[Inline, ...], notes: PageRefs) -> str:
+    text = inline_html(cell, notes, breaks=True)
     if any("\u0600" <= ch <= "\u06ff" for run in cell for ch in run.text):
         return f'<{tag} dir="rtl" lang="ar">{text}</{tag}>'
     return f"<{tag}>{text}</{tag}>"
 
 
-def footnotes_html(footnotes: tuple[Footnote, ...], notes: FootnoteRefs, link_for=None) -> str:  # type: ignore[no-untyped-def]
+def footnotes_html(footnotes: tuple[Footnote, ...], notes: PageRefs) -> str:
     """The page-foot footnote list in Python-Markdown's markup, so Material's tooltips apply."""
     items = []
     for number, note in enumerate(footnotes, 1):
-        text = inline_html(note.inlines, notes, link_for)
+        text = inline_html(note.inlines, notes)
         back = f' <a class="footnote-backref" href="#fnref:{notes.prefix}{number}" title="Back to the text">↩</a>' if note.key in notes.seen else ""
         items.append(f'<li id="fn:{notes.prefix}{number}" data-line="{note.line}"><p>{text}{back}</p></li>')
     return f'<div class="footnote"><hr><ol>{"".join(items)}</ol></div>'

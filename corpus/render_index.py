@@ -16,7 +16,7 @@ from corpus.naming import (
     version_name,
 )
 from corpus.render_html import (
-    FootnoteRefs,
+    PageRefs,
     escape_attr,
     escape_text,
     front_matter,
@@ -24,9 +24,10 @@ from corpus.render_html import (
     meta_row,
 )
 from corpus.render_instrument import block_md
+from corpus.render_links import CitationIndex
 
 
-def document_page(document: Document, histories: dict[WorkId, WorkHistory]) -> str:
+def document_page(document: Document, histories: dict[WorkId, WorkHistory], index: CitationIndex) -> str:
     """A source document: its metadata, the instruments found in it, and its other text."""
     source = document.source
     here = f"documents/{source.id}.md"
@@ -46,7 +47,7 @@ def document_page(document: Document, histories: dict[WorkId, WorkHistory]) -> s
         + "</dl>\n\n"
     )
     found = f"<ol>{items}</ol>\n\n" if items else "<p>This document contains no resolution, decision, recommendation or opinion.</p>\n\n"
-    notes = FootnoteRefs(())
+    notes = PageRefs((), links=index.links(here))
     body = "".join(block_md(block, notes) for block in document.blocks)
     return (
         front_matter(source.meta.title)
@@ -115,7 +116,8 @@ def home_page(corpus: Corpus, histories: dict[WorkId, WorkHistory], conferences:
         + "- [All instruments](instruments.md), by body and kind in number order\n"
         + "- [Conferences](conferences.md): what each conference adopted, revised or suppressed\n"
         + "- [Source documents](documents.md), with the text outside the instruments\n"
-        + "- [Data download: corpus.json](corpus.json), every source, instrument and version\n\n"
+        + "- [Unresolved references](unresolved.md): texts cited here that the collection does not hold yet\n"
+        + "- [Data download: corpus.json](corpus.json), every source, instrument, version and citation\n\n"
         + (f"Latest conference in the collection: {_md_link(latest.name, f'conferences/{latest.slug}.md')} ({_action_counts(latest)}).\n\n" if latest else "")
         + "## By body\n\n| Body | Instruments |\n|---|---|\n" + counts(by_body)
         + "\n## By kind\n\n| Kind | Instruments |\n|---|---|\n" + counts(by_kind)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from corpus.clean import clean_line
@@ -9,6 +10,8 @@ from corpus.history import WorkHistory
 from corpus.ids import comparison_doc_path, relative_url
 from corpus.marks import merge_runs, parse_marks, reading_text, strip_runs
 from corpus.model import Block, Inline, Source, Version
+
+Links = Callable[[int], tuple[str, str]] | None
 from corpus.naming import (
     ACTION_NAMES,
     TEXT_STATUS,
@@ -18,7 +21,7 @@ from corpus.naming import (
     work_name,
 )
 from corpus.render_html import (
-    FootnoteRefs,
+    PageRefs,
     block_html,
     escape_attr,
     escape_text,
@@ -29,12 +32,13 @@ from corpus.render_html import (
     meta_row,
     status_badge,
 )
+from corpus.render_links import CitationIndex, cites_section
 
 
 def _source_line_html(source: Source, number: int) -> str:
     """A source line as printed (bookmarks dropped, marks shown), for the page header."""
     runs = parse_marks(clean_line(source.lines[number - 1]).strip(" \t\u00a0"), source.meta.markup)
-    return f"<q>{inline_html(runs, FootnoteRefs(()))}</q>, line {number}"
+    return f"<q>{inline_html(runs, PageRefs(()))}</q>, line {number}"
 
 def _version_header(version: Version, history: WorkHistory, source: Source, here: str) -> str:
     doc_url = relative_url(here, f"documents/{source.id}.html")
@@ -54,13 +58,15 @@ def _version_header(version: Version, history: WorkHistory, source: Source, here
     ]
     return f'<dl class="instrument-meta">{"".join(rows)}</dl>\n\n'
 
-def instrument_body(version: Version, attached: dict[str, list[Block]], prefix: str = "", toc: bool = True) -> str:
+def instrument_body(
+    version: Version, attached: dict[str, list[Block]], prefix: str = "", toc: bool = True, links: Links = None
+) -> str:
     """Title, formula, clauses, items, annexes, attached tables and footnotes of one version.
 
     ``prefix`` keeps footnote ids unique when a page shows a text twice; with ``toc`` False the
     headings are plain HTML, left out of the page's table of contents.
     """
-    notes = FootnoteRefs(version.footnotes, prefix)
+    notes = PageRefs(version.footnotes, prefix, links)
     out = [f'<p class="instrument-title">{inline_html(version.title, notes)}</p>\n\n']
     extra = attached.get(str(version.id), [])
     for block in version.blocks:
@@ -76,7 +82,7 @@ def instrument_body(version: Version, attached: dict[str, list[Block]], prefix: 
     return "".join(out)
 
 
-def _attached_after(extra: list[Block], anchor: str, notes: FootnoteRefs, prefix: str) -> list[str]:
+def _attached_after(extra: list[Block], anchor: str, notes: PageRefs, prefix: str) -> list[str]:
     """Tables an editor attached (in the .yml) to this annex: their target ends in '#annex-1'."""
     out = []
     for number, block in enumerate(extra, 1):
@@ -89,7 +95,7 @@ def _attached_after(extra: list[Block], anchor: str, notes: FootnoteRefs, prefix
     return out
 
 
-def block_md(block: Block, notes: FootnoteRefs, toc: bool = True) -> str:
+def block_md(block: Block, notes: PageRefs, toc: bool = True) -> str:
     """A block as Markdown: headings as Markdown headings (or plain HTML), the rest as raw HTML."""
     if block.kind in ("clause", "heading"):
         level = 2 if block.kind == "clause" else block.level
@@ -132,25 +138,26 @@ def _tabs(labels_and_bodies: list[tuple[str, str]]) -> str:
     return "\n".join(out) + "\n"
 
 
-def version_page(version: Version, history: WorkHistory, source: Source, attached: dict[str, list[Block]]) -> str:
-    """The page of one version: header, then the text exactly as the source gives it; a source
-    with tracked changes gets two tabs, the changes marked and the clean text."""
+def version_page(version: Version, history: WorkHistory, source: Source, attached: dict[str, list[Block]], index: CitationIndex) -> str:
+    """The page of one version: header, then the text exactly as the source gives it (a source
+    with tracked changes gets two tabs: the changes marked, and the clean text), then its citations."""
     here = version.id.doc_path
     name = version_name(version)
-    body = instrument_body(version, attached)
+    body = instrument_body(version, attached, links=index.links(here))
     if has_tracked_changes(version):
-        clean = instrument_body(clean_view(version, "clean-"), attached, prefix="clean-", toc=False)
+        clean = instrument_body(clean_view(version, "clean-"), attached, prefix="clean-", toc=False, links=index.links(here))
         body = _tabs([("As proposed, with changes marked", body), ("Clean text (changes accepted)", clean)])
     return (
         front_matter(name, title_text(version))
         + heading_md(1, escape_text(name))
         + _version_header(version, history, source, here)
         + body
+        + cites_section(index, str(version.id), here)
     )
 
 
-def work_page(history: WorkHistory, sources: dict[str, Source], attached: dict[str, list[Block]]) -> str:
-    """The page of a work: status banner, history timeline, and the latest text."""
+def work_page(history: WorkHistory, sources: dict[str, Source], attached: dict[str, list[Block]], index: CitationIndex) -> str:
+    """The page of a work: status banner, history timeline, the latest text, and who cites it."""
     here = history.id.doc_path
     shown = history.last_text or history.latest
     return (
@@ -160,7 +167,10 @@ def work_page(history: WorkHistory, sources: dict[str, Source], attached: dict[s
         + heading_md(2, "History", "history")
         + _timeline(history, sources, here)
         + heading_md(2, escape_text(f"Text: {version_name(shown)}"), "text")
-        + instrument_body(shown, attached, prefix="latest-")
+        + instrument_body(shown, attached, prefix="latest-", links=index.links(here))
+        + heading_md(2, "Cited by", "cited-by")
+        + index.cited_by_html(str(history.id), here)
+        + "\n"
     )
 
 

@@ -3,7 +3,7 @@
 import json
 
 from corpus.model import Block, Footnote, Inline
-from corpus.render_html import FootnoteRefs, block_html, escape_text, footnotes_html, inline_html, table_html
+from corpus.render_html import PageRefs, block_html, escape_text, footnotes_html, inline_html, table_html
 from corpus.render_instrument import clean_view, has_tracked_changes
 
 
@@ -18,7 +18,7 @@ def test_escape_text_neutralises_html_markdown_jinja_and_critic_syntax():
 def test_inline_runs_render_tracked_changes_links_and_lost_links():
     runs = (Inline("text", "a "), Inline("del", "old"), Inline("ins", "new"), Inline("lostlink", "here"),
             Inline("link", "site", target='https://x.org/?a=1&b="2"'))
-    html = inline_html(runs, FootnoteRefs(()))
+    html = inline_html(runs, PageRefs(()))
     assert '<del class="tc">old</del><ins class="tc">new</ins>' in html
     assert '<span class="lost-link" title="link target lost in the source">here</span>' in html
     assert 'href="https://x.org/?a=1&amp;b=&quot;2&quot;"' in html
@@ -27,7 +27,7 @@ def test_inline_runs_render_tracked_changes_links_and_lost_links():
 
 def test_footnotes_are_numbered_per_page_with_links_both_ways():
     notes = (Footnote("38", "1", (Inline("text", "These include…"),), 3271),)
-    refs = FootnoteRefs(notes)
+    refs = PageRefs(notes)
     text = inline_html((Inline("text", "countries"), Inline("fnref", "1", target="38")), refs)
     assert text == 'countries<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>'
     foot = footnotes_html(notes, refs)
@@ -35,20 +35,20 @@ def test_footnotes_are_numbered_per_page_with_links_both_ways():
 
 
 def test_a_footnote_mark_without_text_is_shown_as_a_bare_mark():
-    html = inline_html((Inline("fnref", "7", target="sup-9"),), FootnoteRefs(()))
+    html = inline_html((Inline("fnref", "7", target="sup-9"),), PageRefs(()))
     assert html.startswith('<sup class="footnote-lost"') and ">7</sup>" in html
 
 
 def test_items_keep_their_literal_label_and_anchor():
     block = Block("item", (Inline("text", "the tragic events"),), 33, 33, label="c)", anchor="recognizing-c", level=1)
-    assert block_html(block, FootnoteRefs(())) == (
+    assert block_html(block, PageRefs(())) == (
         '<p class="item lvl-1" id="recognizing-c" data-line="33"><span class="itu-label">c)</span> the tragic events</p>'
     )
 
 
 def test_tables_keep_empty_cells_mark_rtl_and_explain_ref_errors():
     rows = (((Inline("text", "Term"),), (Inline("text", "الرسالة"),), ()), ((Inline("text", "ERROR:#REF!"),), (), ()))
-    html = table_html(Block("table", (Inline("text", "Caption"),), 1, 2, anchor="t", rows=rows, header_rows=1), FootnoteRefs(()))
+    html = table_html(Block("table", (Inline("text", "Caption"),), 1, 2, anchor="t", rows=rows, header_rows=1), PageRefs(()))
     assert "<caption>Caption</caption>" in html and '<th dir="rtl" lang="ar">' in html and "<td></td><td></td>" in html
     assert "broken spreadsheet formula" in html
 

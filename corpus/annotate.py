@@ -1,0 +1,121 @@
+"""Find the citations of every block and mark them in its inline runs.
+
+A citation becomes a pair of marker runs, Inline('cite', target=index) before its first
+character and Inline('cite-end') after its last, so that it may span tracked changes
+('Resolution 71 (Rev. ~~Guadalajara, 2010~~ [Busan, 2014](#))') without nesting runs. Citations
+inside deleted text are recorded as not live and get no markers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from corpus.cite import find_citations
+from corpus.model import (
+    Block,
+    Citation,
+    CitationRecord,
+    CiteContext,
+    Document,
+    Inline,
+    Source,
+    Version,
+)
+from corpus.resolve import resolve_citation
+
+Known = Mapping[str, Sequence[str]]
+"""Work id -> conference slugs of the versions the collection holds (what a citation can reach)."""
+
+_LIVE_KINDS = ("text", "ins", "strong", "em", "link", "lostlink")
+_SENTENCE_WIDTH = 160
+
+
+def context_for(source: Source, version: Version | None) -> CiteContext:
+    """Who is citing: the instrument (for 'this resolution') and its conference."""
+    heading = version.heading if version else None
+    return CiteContext(
+        body=source.meta.body, kind=heading.kind if heading else "", number=heading.number if heading else "",
+        conference=source.meta.conference, year=source.meta.year,
+    )
+
+
+def annotate_version(version: Version, source: Source, known: Known, records: list[CitationRecord]) -> Version:
+    """The version with citation markers in title, blocks and footnotes; records appended."""
+    mark = _Marker(source, str(version.id), context_for(source, version), known, records)
+    blocks = tuple(mark.block(block) for block in version.blocks)
+    footnotes = tuple(
+        replace(note, inlines=mark.runs(note.inlines, note.line, f"fn:{number}")) for number, note in enumerate(version.footnotes, 1)
+    )
+    return replace(version, title=mark.runs(version.title, version.heading.line, ""), blocks=blocks, footnotes=footnotes)
+
+
+def annotate_document(document: Document, known: Known, records: list[CitationRecord]) -> Document:
+    """The document's own text with citation markers."""
+    mark = _Marker(document.source, f"document:{document.source.id}", context_for(document.source, None), known, records)
+    return replace(document, blocks=tuple(mark.block(block) for block in document.blocks))
+
+
+class _Marker:
+    """Finds and marks citations for one page, appending a record per citation."""
+
+    def __init__(self, source: Source, page: str, context: CiteContext, known: Known, records: list[CitationRecord]) -> None:
+        self.source, self.page, self.context, self.known, self.records = source, page, context, known, records
+
+    def block(self, block: Block) -> Block:
+        if block.kind == "table":
+            rows = tuple(tuple(self.runs(cell, block.line, block.anchor) for cell in row) for row in block.rows)
+            return replace(block, inlines=self.runs(block.inlines, block.line, block.anchor), rows=rows)
+        return replace(block, inlines=self.runs(block.inlines, block.line, block.anchor))
+
+    def runs(self, runs: tuple[Inline, ...], line: int, anchor: str) -> tuple[Inline, ...]:
+        live_text = "".join(run.text for run in runs if run.kind in _LIVE_KINDS)
+        for run in runs:
+            if run.kind == "del":
+                for citation in find_citations(run.text, self.context):
+                    self._record(citation, run.text, line, anchor, live=False)
+        found = find_citations(live_text, self.context)
+        if not found:
+            return runs
+        indexes = [self._record(citation, live_text, line, anchor, live=True) for citation in found]
+        return _insert_markers(runs, [(c.start, c.end, i) for c, i in zip(found, indexes)])
+
+    def _record(self, citation: Citation, text: str, line: int, anchor: str, live: bool) -> int:
+        start = max(0, citation.start - _SENTENCE_WIDTH)
+        sentence = ("…" if start else "") + text[start : citation.end + _SENTENCE_WIDTH].strip()
+        sentence += "…" if citation.end + _SENTENCE_WIDTH < len(text) else ""
+        to, note = resolve_citation(citation, self.context, self.known)
+        self.records.append(
+            CitationRecord(citation, self.source.id, line, self.page, anchor, " ".join(sentence.split()), live, to, note)
+        )
+        return len(self.records) - 1
+
+
+def _insert_markers(runs: tuple[Inline, ...], spans: list[tuple[int, int, int]]) -> tuple[Inline, ...]:
+    """Split live runs at citation boundaries and put start/end markers around each citation."""
+    cuts = sorted({offset for start, end, _ in spans for offset in (start, end)})
+    starts = {start: (end, index) for start, end, index in spans}
+    out: list[Inline] = []
+    position, open_end = 0, None
+    for run in runs:
+        if run.kind not in _LIVE_KINDS:
+            out.append(run)
+            continue
+        for piece_start, piece in _split(run, position, cuts):
+            if piece_start in starts and open_end is None:
+                open_end, index = starts[piece_start]
+                out.append(Inline("cite", "", target=str(index)))
+            out.append(piece)
+            if open_end is not None and piece_start + len(piece.text) == open_end:
+                out.append(Inline("cite-end", ""))
+                open_end = None
+        position += len(run.text)
+    if open_end is not None:
+        out.append(Inline("cite-end", ""))
+    return tuple(out)
+
+
+def _split(run: Inline, position: int, cuts: list[int]) -> list[tuple[int, Inline]]:
+    inner = [cut - position for cut in cuts if position < cut < position + len(run.text)]
+    bounds = [0, *inner, len(run.text)]
+    return [(position + a, replace(run, text=run.text[a:b])) for a, b in zip(bounds, bounds[1:]) if b > a]

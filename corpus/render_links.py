@@ -1,0 +1,112 @@
+"""Citations on pages: the link around each, 'Cites' and 'Cited by' lists, unresolved references."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+
+from corpus.history import WorkHistory
+from corpus.ids import WorkId, parse_id, relative_url
+from corpus.model import CitationRecord, Corpus
+from corpus.naming import KIND_NAMES, version_name, work_name
+from corpus.render_html import escape_attr, escape_text, front_matter, heading_md
+
+
+class CitationIndex:
+    """Every citation of the corpus, indexed by citing page and by target."""
+
+    def __init__(self, corpus: Corpus, histories: dict[WorkId, WorkHistory]) -> None:
+        self.records = corpus.citations
+        self.names: dict[str, tuple[str, str]] = {}
+        """Page id -> (reader's name, site URL) for versions, works and documents."""
+        self.anchors: dict[str, set[str]] = {}
+        for history in histories.values():
+            shown = history.last_text or history.latest
+            self.names[str(history.id)] = (work_name(history), history.id.url)
+            self.anchors[str(history.id)] = {b.anchor for b in shown.blocks}
+            for version in history.versions:
+                self.names[str(version.id)] = (version_name(version), version.id.url)
+                self.anchors[str(version.id)] = {b.anchor for b in version.blocks}
+        for document in corpus.documents:
+            self.names[f"document:{document.source.id}"] = (document.source.meta.title, f"documents/{document.source.id}.html")
+        self.cited_by: dict[str, list[CitationRecord]] = defaultdict(list)
+        for record in self.records:
+            if record.live and record.to and record.citation.type != "self":
+                target = record.to.partition("#")[0]
+                self.cited_by[target].append(record)
+                if "@" in target:
+                    self.cited_by[str(parse_id(target).work)].append(record)
+
+    def href(self, to: str, here: str) -> str:
+        """Relative URL of a target id, keeping '#part' only where the target page has it."""
+        page, _, part = to.partition("#")
+        url = relative_url(here, self.names[page][1])
+        return f"{url}#{part}" if part and part in self.anchors.get(page, set()) else url
+
+    def links(self, here: str) -> Callable[[int], tuple[str, str]]:
+        """Tags for each citation on the page at docs path ``here``."""
+
+        def tags(index: int) -> tuple[str, str]:
+            record = self.records[index]
+            if record.citation.type == "self":
+                return '<span class="cite-self">', "</span>"
+            if record.to is None:
+                title = escape_attr(f"Not in this collection: {record.note}")
+                return f'<span class="cite-unresolved" title="{title}">', "</span>"
+            title = escape_attr(record.note or f"Go to {self.names[record.to.partition('#')[0]][0]}")
+            return f'<a class="cite" href="{escape_attr(self.href(record.to, here))}" title="{title}">', "</a>"
+
+        return tags
+
+    def cites_html(self, page: str, here: str) -> str:
+        """'Cites': what this page's text cites, in text order, with where each goes."""
+        items = []
+        for record in (r for r in self.records if r.page == page and r.citation.type != "self"):
+            where = f'<a href="#{escape_attr(record.anchor)}">{escape_text(record.anchor or "title")}</a>'
+            if record.to:
+                target = f'<a href="{escape_attr(self.href(record.to, here))}">{escape_text(self.names[record.to.partition("#")[0]][0])}</a>'
+            else:
+                target = '<span class="cite-unresolved">not in this collection</span>'
+            deleted = " (in deleted text)" if not record.live else ""
+            items.append(f"<li>{where}: “{escape_text(record.citation.text)}”{deleted} → {target}</li>")
+        return f'<ul class="cites">{"".join(items)}</ul>' if items else "<p>This text cites no resolution, decision, recommendation or opinion.</p>"
+
+    def cited_by_html(self, target: str, here: str) -> str:
+        """'Cited by': every citing text, the clause, and the sentence around the citation."""
+        items = []
+        for record in self.cited_by.get(target, []):
+            name, url = self.names[record.page]
+            link = f'<a href="{escape_attr(relative_url(here, url))}#{escape_attr(record.anchor)}">{escape_text(name)}</a>'
+            items.append(f"<li>{link} ({escape_text(record.anchor or 'title')}): “{escape_text(record.sentence)}”</li>")
+        return f'<ul class="cited-by">{"".join(items)}</ul>' if items else "<p>No text in this collection cites it.</p>"
+
+    def unresolved_page(self) -> str:
+        """Citations of texts the collection does not hold, grouped by target and counted."""
+        groups: dict[tuple[str, str, str], list[CitationRecord]] = defaultdict(list)
+        for record in self.records:
+            c = record.citation
+            if record.live and record.to is None and c.number:
+                groups[(c.body or "unknown body", c.kind, c.number)].append(record)
+        ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
+        out = [front_matter("Unresolved references"), "# Unresolved references\n\n",
+               f"{sum(len(v) for v in groups.values())} citations of {len(groups)} texts that this collection does not hold, "
+               "most cited first: the texts to add next.\n\n", "| Cited text | Citations | Cited in |\n|---|---|---|\n"]
+        for (body, kind, number), records in ordered:
+            places = ", ".join(f"[{escape_text(self.names[r.page][0])}]({self._doc_link(r)})" for r in records[:8])
+            more = f" and {len(records) - 8} more" if len(records) > 8 else ""
+            out.append(f"| {escape_text(f'{body} {KIND_NAMES[kind]} {number}')} | {len(records)} | {places}{more} |\n")
+        return "".join(out)
+
+
+    def _doc_link(self, record: CitationRecord) -> str:
+        """Markdown link target (a .md path, so MkDocs checks it) of a citing paragraph."""
+        url = self.names[record.page][1]
+        return f"{url[: -len('.html')]}.md" + (f"#{record.anchor}" if record.anchor else "")
+
+
+def cites_section(index: CitationIndex, page: str, here: str) -> str:
+    """The 'Cites' and 'Cited by' sections of a version page."""
+    return (
+        heading_md(2, "Cites", "cites") + index.cites_html(page, here) + "\n\n"
+        + heading_md(2, "Cited by", "cited-by") + index.cited_by_html(page, here) + "\n\n"
+    )
