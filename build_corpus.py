@@ -32,10 +32,11 @@ from corpus.model import (
     Version,
 )
 from corpus.parse import parse_document, parse_instrument
-from corpus.read import read_sources
+from corpus.read import read_sources, read_topics
 from corpus.render import corpus_json, render_site
 from corpus.report import report_changes
 from corpus.segment import segment_source
+from corpus.topics import assign_topics
 from corpus.write import write_pages
 
 ROOT = Path(__file__).resolve().parent
@@ -61,9 +62,12 @@ def build_corpus(sources_dir: Path) -> tuple[Corpus, dict[WorkId, WorkHistory], 
         for block in blocks:
             attached.setdefault(block.anchor.partition("#")[0], []).append(block)
     diagnostics += _duplicates(versions, {s.id: s.path for s in sources})
-    versions, documents, citations = _annotate(versions, documents, {s.id: s for s in sources})
-    corpus = Corpus(tuple(sources), tuple(documents), tuple(versions), tuple(diagnostics), tuple(citations))
-    histories = build_histories(versions, {s.id: s for s in sources})
+    by_id = {s.id: s for s in sources}
+    versions, documents, citations = _annotate(versions, documents, by_id)
+    histories = build_histories(versions, by_id)
+    topics, found = read_topics(sources_dir, sources_dir.parent)
+    diagnostics += found + assign_topics(histories, topics, by_id)[1]
+    corpus = Corpus(tuple(sources), tuple(documents), tuple(versions), tuple(diagnostics), tuple(citations), tuple(topics))
     return corpus, histories, attached
 
 

@@ -207,6 +207,20 @@ class Diagnostic:
 
 
 @dataclass(frozen=True, slots=True)
+class Topic:
+    """A topic of sources/topics.yml."""
+
+    slug: str
+    """Key in the file, used in URLs: 'cybersecurity'."""
+    title: str
+    """Name shown to readers."""
+    keywords: tuple[str, ...]
+    """Title words that put a work under this topic (folded for comparison)."""
+    works: tuple[str, ...]
+    """Work ids filed here explicitly."""
+
+
+@dataclass(frozen=True, slots=True)
 class Corpus:
     """Everything parsed from sources/."""
 
@@ -220,6 +234,8 @@ class Corpus:
     """Warnings and errors, in source order."""
     citations: tuple[CitationRecord, ...] = field(default=())
     """Every citation found, in page order; Inline('cite', target=str(i)) refers to the i-th."""
+    topics: tuple[Topic, ...] = field(default=())
+    """The topic taxonomy of sources/topics.yml."""
 
 
 @dataclass(frozen=True, slots=True)

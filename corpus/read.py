@@ -8,7 +8,8 @@ from typing import Any
 
 import yaml
 
-from corpus.model import Attachment, Diagnostic, Source, SourceMeta
+from corpus.ids import slugify
+from corpus.model import Attachment, Diagnostic, Source, SourceMeta, Topic
 
 
 class SourceError(Exception):
@@ -146,3 +147,24 @@ def _attachment(item: Any, shown: str, path: Path) -> Attachment:
     if not (first.isdigit() and last.isdigit() and int(first) <= int(last)):
         raise SourceError(shown, line, 1, f"attachment lines {item['lines']!r}: write them as FIRST-LAST, e.g. 5568-5632")
     return Attachment(int(first), int(last), str(item["caption"]), str(item["target"]), str(item.get("layout", "tab-sheet")))
+
+
+def read_topics(folder: Path, root: Path) -> tuple[list[Topic], list[Diagnostic]]:
+    """The topic taxonomy (optional file); schema errors become diagnostics, never tracebacks."""
+    path = folder / "topics.yml"
+    if not path.exists():
+        return [], []
+    shown = _shown_path(path, root)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        return [], [Diagnostic(shown, 1, 1, f"topics file is not valid UTF-8 YAML: {error}", "error")]
+    topics, problems = [], []
+    for slug, entry in raw.items() if isinstance(raw, dict) else []:
+        line = _key_line(path, str(slug))
+        if not isinstance(entry, dict) or set(entry) - {"title", "keywords", "works"} or "title" not in entry:
+            problems.append(Diagnostic(shown, line, 1, f"topic {slug!r} needs 'title' and may have 'keywords' and 'works', nothing else", "error"))
+            continue
+        topics.append(Topic(slugify(str(slug)), str(entry["title"]), tuple(str(k) for k in entry.get("keywords") or ()),
+                            tuple(str(w) for w in entry.get("works") or ())))
+    return topics, problems

@@ -11,7 +11,7 @@ import json
 from corpus.history import WorkHistory, build_conferences
 from corpus.ids import WorkId
 from corpus.marks import reading_text
-from corpus.model import Block, CitationRecord, Corpus, Source, Version
+from corpus.model import Block, CitationRecord, Corpus, Source, Topic, Version
 from corpus.naming import display_revision, title_text
 from corpus.render_index import (
     conference_page,
@@ -20,26 +20,33 @@ from corpus.render_index import (
     documents_page,
     home_page,
     instruments_page,
+    topic_page,
+    topics_page,
 )
 from corpus.render_instrument import version_page, work_page
 from corpus.render_links import CitationIndex
+from corpus.topics import assign_topics
 
 
 def render_site(corpus: Corpus, histories: dict[WorkId, WorkHistory], attached: dict[str, list[Block]]) -> dict[str, str]:
     """Every generated page and corpus.json, keyed by path under docs/."""
     sources = {source.id: source for source in corpus.sources}
     index = CitationIndex(corpus, histories)
+    assigned, _ = assign_topics(histories, list(corpus.topics), sources)
     pages: dict[str, str] = {"unresolved.md": index.unresolved_page()}
     for history in histories.values():
         for version in history.versions:
             pages[version.id.doc_path] = version_page(version, history, sources[version.source], attached, index)
-        pages[history.id.doc_path] = work_page(history, sources, attached, index)
+        pages[history.id.doc_path] = work_page(history, sources, attached, index, assigned[history.id])
     for document in corpus.documents:
         pages[f"documents/{document.source.id}.md"] = document_page(document, histories, index)
     conferences = build_conferences(list(corpus.versions), sources)
     for conference in conferences:
         pages[f"conferences/{conference.slug}.md"] = conference_page(conference, histories)
     pages["conferences.md"] = conferences_page(conferences)
+    pages["topics.md"] = topics_page(assigned, corpus.topics)
+    for topic in corpus.topics:
+        pages[f"topics/{topic.slug}.md"] = topic_page(topic, assigned, histories)
     pages["index.md"] = home_page(corpus, histories, conferences)
     pages["instruments.md"] = instruments_page(histories, sources)
     pages["documents.md"] = documents_page(corpus)
@@ -52,22 +59,24 @@ def corpus_source(corpus: Corpus, source_id: str) -> Source:
 
 def corpus_json(corpus: Corpus, histories: dict[WorkId, WorkHistory]) -> str:
     """The machine-readable export (schema in DESIGN.md), deterministic."""
+    assigned, _ = assign_topics(histories, list(corpus.topics), {s.id: s for s in corpus.sources})
     data = {
         "sources": [
             {"id": s.id, "file": s.path, "sha256": s.sha256, "title": s.meta.title, "body": s.meta.body,
              "conference": s.meta.conference, "status": s.meta.status}
             for s in corpus.sources
         ],
-        "instruments": [_instrument_json(history, corpus) for history in histories.values()],
+        "instruments": [_instrument_json(history, corpus, assigned[work]) for work, history in histories.items()],
         "citations": [_citation_json(record) for record in corpus.citations],
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
-def _instrument_json(history: WorkHistory, corpus: Corpus) -> dict[str, object]:
+def _instrument_json(history: WorkHistory, corpus: Corpus, topics: list[Topic]) -> dict[str, object]:
     latest = history.latest
     return {
         "id": str(history.id), "body": corpus_source(corpus, latest.source).meta.body_name, "kind": history.id.kind,
         "number": latest.heading.number, "title": title_text(latest), "status": history.status, "url": history.id.url,
+        "topics": [topic.slug for topic in topics],
         "versions": [
             {
                 "id": str(v.id), "revision": display_revision(v), "action": v.heading.action or None,

@@ -6,7 +6,7 @@ from collections import Counter
 
 from corpus.history import Conference, WorkHistory, work_sort_key
 from corpus.ids import WorkId, relative_url
-from corpus.model import Corpus, Document, Source
+from corpus.model import Corpus, Document, Source, Topic
 from corpus.naming import (
     ACTION_NAMES,
     KIND_NAMES,
@@ -14,6 +14,7 @@ from corpus.naming import (
     display_revision,
     title_text,
     version_name,
+    work_name,
 )
 from corpus.render_html import (
     PageRefs,
@@ -115,6 +116,7 @@ def home_page(corpus: Corpus, histories: dict[WorkId, WorkHistory], conferences:
         f"**{len(corpus.sources)} source documents**. Every text links back to the source line it comes from.\n\n"
         + "- [All instruments](instruments.md), by body and kind in number order\n"
         + "- [Conferences](conferences.md): what each conference adopted, revised or suppressed\n"
+        + "- [Topics](topics.md): cybersecurity, emergencies and COVID-19, gender, the Internet, development…\n"
         + "- [Source documents](documents.md), with the text outside the instruments\n"
         + "- [Unresolved references](unresolved.md): texts cited here that the collection does not hold yet\n"
         + "- [Data download: corpus.json](corpus.json), every source, instrument, version and citation\n\n"
@@ -161,3 +163,21 @@ def conference_page(conference: Conference, histories: dict[WorkId, WorkHistory]
             out.append(f"| {link} | {escape_text(title_text(version))} | {escape_text(histories[version.id.work].status)} |\n")
         out.append("\n")
     return "".join(out)
+
+
+def topics_page(assigned: dict[WorkId, list[Topic]], topics: tuple[Topic, ...]) -> str:
+    """Every topic with the number of works filed under it."""
+    counts = {topic.slug: sum(topic in found for found in assigned.values()) for topic in topics}
+    rows = "".join(f"| {_md_link(t.title, f'topics/{t.slug}.md')} | {counts[t.slug]} |\n" for t in topics)
+    return front_matter("Topics") + "# Topics\n\n| Topic | Instruments |\n|---|---|\n" + rows
+
+
+def topic_page(topic: Topic, assigned: dict[WorkId, list[Topic]], histories: dict[WorkId, WorkHistory]) -> str:
+    """The works of one topic, by body and kind in number order."""
+    here = f"topics/{topic.slug}.md"
+    rows = "".join(
+        f"| {_md_link(work_name(histories[w]), relative_url(here, w.doc_path))} | {escape_text(title_text(histories[w].latest))} "
+        f"| {escape_text(histories[w].status)} |\n"
+        for w in histories if topic in assigned[w]
+    )
+    return front_matter(topic.title) + heading_md(1, escape_text(topic.title)) + "| Instrument | Title | Status |\n|---|---|---|\n" + rows

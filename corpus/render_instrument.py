@@ -9,7 +9,7 @@ from corpus.clean import clean_line
 from corpus.history import WorkHistory
 from corpus.ids import comparison_doc_path, relative_url
 from corpus.marks import merge_runs, parse_marks, reading_text, strip_runs
-from corpus.model import Block, Inline, Source, Version
+from corpus.model import Block, Inline, Source, Topic, Version
 
 Links = Callable[[int], tuple[str, str]] | None
 from corpus.naming import (
@@ -156,14 +156,18 @@ def version_page(version: Version, history: WorkHistory, source: Source, attache
     )
 
 
-def work_page(history: WorkHistory, sources: dict[str, Source], attached: dict[str, list[Block]], index: CitationIndex) -> str:
-    """The page of a work: status banner, history timeline, the latest text, and who cites it."""
+def work_page(
+    history: WorkHistory, sources: dict[str, Source], attached: dict[str, list[Block]], index: CitationIndex, topics: list[Topic]
+) -> str:
+    """The page of a work: status banner, topics, history timeline, the latest text, and who cites it."""
     here = history.id.doc_path
     shown = history.last_text or history.latest
+    topic_links = ", ".join(_link(here, f"topics/{t.slug}.html", t.title) for t in topics)
     return (
         front_matter(work_name(history), title_text(history.latest))
         + heading_md(1, escape_text(f"{work_name(history)}: {title_text(history.latest)}"))
         + _status_banner(history, sources, here)
+        + (f'<p class="topics">Topics: {topic_links}</p>\n\n' if topics else "")
         + heading_md(2, "History", "history")
         + _timeline(history, sources, here)
         + heading_md(2, escape_text(f"Text: {version_name(shown)}"), "text")
