@@ -16,6 +16,7 @@ import json
 import subprocess
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from corpus.annotate import annotate_document, annotate_version
@@ -36,6 +37,7 @@ from corpus.read import read_sources, read_topics
 from corpus.render import corpus_json, render_site
 from corpus.report import report_changes
 from corpus.segment import segment_source
+from corpus.timing import stage
 from corpus.topics import assign_topics
 from corpus.write import write_pages
 
@@ -44,31 +46,63 @@ ROOT = Path(__file__).resolve().parent
 
 def build_corpus(sources_dir: Path) -> tuple[Corpus, dict[WorkId, WorkHistory], dict[str, list[Block]]]:
     """Run every stage up to render on the sources in ``sources_dir``."""
-    sources, diagnostics = read_sources(sources_dir, sources_dir.parent)
+    with stage("read"):
+        sources, diagnostics = read_sources(sources_dir, sources_dir.parent)
     documents, versions, attached = [], [], {}
     for source in sources:
-        lines = clean_lines(source)
-        segments, found = segment_source(source, lines)
-        diagnostics += found
-        in_source: list[Version] = []
-        for segment in (s for s in segments if s.heading):
-            version, found = parse_instrument(source, segment, lines)
-            in_source.append(version)
-            diagnostics += found
-        document, blocks, found = parse_document(source, segments, in_source, lines)
-        diagnostics += found
+        document, in_source, blocks, found = _parse_source(source)
+        placed, document, unplaced = _place_attachments(source, document, in_source, blocks)
         documents.append(document)
         versions += in_source
-        for block in blocks:
-            attached.setdefault(block.anchor.partition("#")[0], []).append(block)
+        diagnostics += found + unplaced
+        for target, block in placed:
+            attached.setdefault(target, []).append(block)
     diagnostics += _duplicates(versions, {s.id: s.path for s in sources})
     by_id = {s.id: s for s in sources}
-    versions, documents, citations = _annotate(versions, documents, by_id)
-    histories = build_histories(versions, by_id)
-    topics, found = read_topics(sources_dir, sources_dir.parent)
-    diagnostics += found + assign_topics(histories, topics, by_id)[1]
+    with stage("cite"):
+        versions, documents, citations = _annotate(versions, documents, by_id)
+    with stage("history"):
+        histories = build_histories(versions, by_id)
+        topics, found = read_topics(sources_dir, sources_dir.parent)
+        diagnostics += found + assign_topics(histories, topics, by_id)[1]
     corpus = Corpus(tuple(sources), tuple(documents), tuple(versions), tuple(diagnostics), tuple(citations), tuple(topics))
     return corpus, histories, attached
+
+
+def _parse_source(source: Source) -> tuple[Document, list[Version], list[Block], list[Diagnostic]]:
+    """Segment one source and parse its instruments and the text outside them."""
+    with stage("segment"):
+        lines = clean_lines(source)
+        segments, diagnostics = segment_source(source, lines)
+    versions: list[Version] = []
+    with stage("parse"):
+        for segment in (s for s in segments if s.heading):
+            version, found = parse_instrument(source, segment, lines)
+            versions.append(version)
+            diagnostics += found
+        document, blocks, found = parse_document(source, segments, versions, lines)
+    return document, versions, blocks, diagnostics + found
+
+
+def _place_attachments(
+    source: Source, document: Document, versions: list[Version], blocks: list[Block]
+) -> tuple[list[tuple[str, Block]], Document, list[Diagnostic]]:
+    """Attached tables go to the version and annex their .yml names; a wrong target keeps its
+    table on the document page (nothing is lost) and is reported."""
+    anchors = {str(v.id): {b.anchor for b in v.blocks} for v in versions}
+    placed, unplaced, problems = [], [], []
+    for block in blocks:
+        target, _, anchor = block.anchor.partition("#")
+        if target in anchors and (not anchor or anchor in anchors[target]):
+            placed.append((target, block))
+            continue
+        unplaced.append(replace(block, anchor=f"attachment-{block.line}"))
+        line = next((a.line for a in source.meta.attachments if a.first == block.line), 1)
+        problems.append(Diagnostic(
+            source.path.removesuffix(".txt") + ".yml", line, 1,
+            f"attachment of lines {block.line}-{block.end_line} targets {block.anchor!r}, which this source does not have; "
+            "its table stays on the document page", "warning"))
+    return placed, replace(document, blocks=document.blocks + tuple(unplaced)), problems
 
 
 def _annotate(
@@ -161,7 +195,10 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(report_changes(previous, json.loads(corpus_json(corpus, histories))))
         return 0
-    changed = write_pages(args.out, render_site(corpus, histories, attached))
+    with stage("render"):
+        pages = render_site(corpus, histories, attached)
+    with stage("write"):
+        changed = write_pages(args.out, pages)
     print(f"{summary}; {changed} files written to {args.out}", file=sys.stderr)
     return 0
 

@@ -23,6 +23,7 @@ from corpus.model import (
     Version,
 )
 from corpus.resolve import resolve_citation
+from corpus.timing import stage
 
 Known = Mapping[str, Sequence[str]]
 """Work id -> conference slugs of the versions the collection holds (what a citation can reach)."""
@@ -84,7 +85,8 @@ class _Marker:
         start = max(0, citation.start - _SENTENCE_WIDTH)
         sentence = ("…" if start else "") + text[start : citation.end + _SENTENCE_WIDTH].strip()
         sentence += "…" if citation.end + _SENTENCE_WIDTH < len(text) else ""
-        to, note = resolve_citation(citation, self.context, self.known)
+        with stage("resolve"):
+            to, note = resolve_citation(citation, self.context, self.known)
         self.records.append(
             CitationRecord(citation, self.source.id, line, self.page, anchor, " ".join(sentence.split()), live, to, note)
         )

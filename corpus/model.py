@@ -45,6 +45,8 @@ class Attachment:
     """Version id and optional anchor it belongs to: 'pp/decision/5@dubai-2018#annex-1'."""
     layout: str = "tab-sheet"
     """'tab-sheet' (cells separated by tabs) or 'text' (shown line by line)."""
+    line: int = 1
+    """Line of its 'target:' in the .yml, for messages."""
 
 
 @dataclass(frozen=True, slots=True)

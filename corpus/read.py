@@ -146,7 +146,8 @@ def _attachment(item: Any, shown: str, path: Path) -> Attachment:
     first, _, last = str(item["lines"]).partition("-")
     if not (first.isdigit() and last.isdigit() and int(first) <= int(last)):
         raise SourceError(shown, line, 1, f"attachment lines {item['lines']!r}: write them as FIRST-LAST, e.g. 5568-5632")
-    return Attachment(int(first), int(last), str(item["caption"]), str(item["target"]), str(item.get("layout", "tab-sheet")))
+    target_line = next((n for n, text in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if str(item["target"]) in text), line)
+    return Attachment(int(first), int(last), str(item["caption"]), str(item["target"]), str(item.get("layout", "tab-sheet")), target_line)
 
 
 def read_topics(folder: Path, root: Path) -> tuple[list[Topic], list[Diagnostic]]:
