@@ -23,7 +23,7 @@ _MARKDOWN_SYNTAX = str.maketrans(
 
 def escape_text(text: str) -> str:
     """HTML-escape and neutralise Markdown/Jinja/CriticMarkup syntax; newlines become spaces."""
-    return html.escape(text, quote=True).translate(_MARKDOWN_SYNTAX)
+    return html.escape(text, quote=False).translate(_MARKDOWN_SYNTAX)
 
 
 def escape_attr(text: str) -> str:
@@ -147,9 +147,9 @@ def footnotes_html(footnotes: tuple[Footnote, ...], notes: PageRefs) -> str:
 
 def front_matter(title: str, description: str = "") -> str:
     """YAML front matter; values HTML-escaped because templates print them unescaped."""
-    data = {"title": escape_attr(title)}
+    data = {"title": html.escape(title, quote=False)}
     if description:
-        data["description"] = escape_attr(description[:300])
+        data["description"] = html.escape(description[:300], quote=True)  # printed inside content="…"
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=10_000) + "---\n\n"
 
 def heading_md(level: int, html_text: str, anchor: str = "", classes: str = "") -> str:

@@ -134,7 +134,7 @@ def _body_name(corpus: Corpus, source_id: str) -> str:
 
 def _action_counts(conference: Conference) -> str:
     counts = Counter(ACTION_NAMES[v.heading.action].split(" – ")[0] for v in conference.versions)
-    return ", ".join(f"{count} {name}" for name, count in sorted(counts.items()))
+    return ", ".join(f"{name}: {count}" for name, count in sorted(counts.items()))
 
 
 def conferences_page(conferences: list[Conference]) -> str:
