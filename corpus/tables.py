@@ -92,7 +92,10 @@ def parse_sheet(lines: list[str], first_line: int, caption: tuple[Inline, ...]) 
     rows = []
     for line in lines:
         if line.strip():
-            cells = [cell.strip() for cell in re.split(r"\t+", line.strip("\t ")) ]
+            # The dump separates cells by two tabs, so an empty cell is four tabs in a row.
+            separator = "\t\t" if "\t\t" in line else "\t"
+            body = line.rstrip(" \t").removeprefix(separator) if line.startswith(separator) else line.strip(" \t")
+            cells = [cell.strip() for cell in body.split(separator)]
             rows.append(tuple((Inline("text", cell),) if cell else () for cell in cells))
     width = max((len(row) for row in rows), default=1)
     padded = tuple(row + ((),) * (width - len(row)) for row in rows)

@@ -7,16 +7,10 @@ tests; on a developer machine without Chromium they are skipped with the reason.
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-SITE = Path(os.environ.get("SITE_DIR", ROOT / "site"))
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync", "--disable-quic"]
+from site_pages import CHROMIUM, CHROMIUM_ARGS, SITE
 
 
 def _unavailable(reason: str) -> None:
@@ -36,7 +30,7 @@ def browser():
     except ImportError:
         _unavailable("the playwright package is not installed")
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 
@@ -51,21 +45,3 @@ def page(browser):
     yield page
     context.close()
 
-
-def site_url(relative: str) -> str:
-    """file:// URL of a page of the built site."""
-    return (SITE / relative).resolve().as_uri()
-
-
-def search(page, query: str) -> list[dict[str, str]]:
-    """Type a query into Material's search; return the results (title, href) in order."""
-    box = page.locator("input.md-search__input")
-    if not box.is_visible():  # narrow screens show a search button instead of the box
-        page.locator("label.md-header__button[for=__search]").click()
-    box.click()
-    box.press_sequentially(query, delay=10)
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    return page.eval_on_selector_all(
-        "li.md-search-result__item > a",
-        "links => links.map(a => ({title: (a.querySelector('h1, h2') || a).textContent.trim(), href: a.href}))",
-    )

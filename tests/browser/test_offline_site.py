@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import search, site_url
+from site_pages import search, site_url
 
 _LOCAL = ("file:", "data:", "blob:", "about:")
 

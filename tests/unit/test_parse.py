@@ -1,6 +1,6 @@
 """Structure parsed from the real sources, checked against what the source text shows."""
 
-from conftest import make_source
+from hand_made import make_source
 
 from corpus.marks import reading_text
 from corpus.parse import parse_instrument

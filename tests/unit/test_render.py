@@ -3,7 +3,14 @@
 import json
 
 from corpus.model import Block, Footnote, Inline
-from corpus.render_html import PageRefs, block_html, escape_text, footnotes_html, inline_html, table_html
+from corpus.render_html import (
+    PageRefs,
+    block_html,
+    escape_text,
+    footnotes_html,
+    inline_html,
+    table_html,
+)
 from corpus.render_instrument import clean_view, has_tracked_changes
 
 

@@ -1,4 +1,4 @@
-from conftest import make_source
+from hand_made import make_source
 
 from corpus.segment import normalize_revision, segment_source
 
