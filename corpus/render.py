@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 
 from corpus.history import WorkHistory, build_conferences
-from corpus.ids import WorkId
+from corpus.ids import WorkId, comparison_doc_path
 from corpus.marks import reading_text
 from corpus.model import Block, CitationRecord, Corpus, Source, Topic, Version
 from corpus.naming import display_revision, title_text
+from corpus.render_compare import comparison_page
 from corpus.render_index import (
     conference_page,
     conferences_page,
@@ -37,6 +38,8 @@ def render_site(corpus: Corpus, histories: dict[WorkId, WorkHistory], attached: 
     for history in histories.values():
         for version in history.versions:
             pages[version.id.doc_path] = version_page(version, history, sources[version.source], attached, index)
+        for old, new in history.comparable_pairs:
+            pages[comparison_doc_path(old.id, new.id)] = comparison_page(old, new, history)
         pages[history.id.doc_path] = work_page(history, sources, attached, index, assigned[history.id])
     for document in corpus.documents:
         pages[f"documents/{document.source.id}.md"] = document_page(document, histories, index)

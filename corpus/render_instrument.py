@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from corpus.clean import clean_line
 from corpus.history import WorkHistory
-from corpus.ids import comparison_doc_path, relative_url
+from corpus.ids import relative_url
 from corpus.marks import merge_runs, parse_marks, reading_text, strip_runs
 from corpus.model import Block, Inline, Source, Topic, Version
 
@@ -20,6 +20,7 @@ from corpus.naming import (
     version_name,
     work_name,
 )
+from corpus.render_compare import comparison_url
 from corpus.render_html import (
     PageRefs,
     block_html,
@@ -54,9 +55,20 @@ def _version_header(version: Version, history: WorkHistory, source: Source, here
         meta_row("Heading in the source", _source_line_html(source, heading.line)),
         meta_row("Action", action),
         meta_row("Source", f'<a href="{escape_attr(doc_url)}">{escape_text(source.meta.title)}</a>, line {version.line}'),
+        *_compare_rows(version, history, here),
         meta_row("All versions", f'<a href="{escape_attr(relative_url(here, history.id.url))}">{escape_text(work_name(history))}: {len(history.versions)} in this collection</a>'),
     ]
     return f'<dl class="instrument-meta">{"".join(rows)}</dl>\n\n'
+
+def _compare_rows(version: Version, history: WorkHistory, here: str) -> list[str]:
+    """'Compare' rows linking the comparisons with the previous and the next version."""
+    rows = []
+    for old, new in history.comparable_pairs:
+        if version in (old, new):
+            other = old if version is new else new
+            rows.append(meta_row("Compare", _link(here, comparison_url(old, new), f"with {version_name(other)}")))
+    return rows
+
 
 def instrument_body(
     version: Version, attached: dict[str, list[Block]], prefix: str = "", toc: bool = True, links: Links = None
@@ -212,8 +224,7 @@ def _timeline(history: WorkHistory, sources: dict[str, Source], here: str) -> st
         compare = ""
         if version.id in comparisons:
             old = comparisons[version.id]
-            url = comparison_doc_path(old.id, version.id)[: -len(".md")] + ".html"
-            compare = f" · {_link(here, url, f'compare with {display_revision(old)}')}"
+            compare = f" · {_link(here, comparison_url(old, version), f'compare with {display_revision(old)}')}"
         entries.append((source.meta.year, (
             f'<li class="timeline-version">{_link(here, version.id.url, version_name(version))} – '
             f"{escape_text(ACTION_NAMES[version.heading.action])}; {escape_text(TEXT_STATUS[version.status])}; "

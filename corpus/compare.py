@@ -1,0 +1,380 @@
+"""Two versions of one instrument compared paragraph by paragraph, word by word.
+
+Paragraphs are aligned by their words, never by their labels: a paragraph relettered a) -> b), or
+moved to another clause, is found again by content. Alignment runs in two passes: identical texts
+first (a dictionary lookup), then the rest by difflib similarity on word tokens, best pairs first,
+with a bonus for staying in the same clause. The similarity pass is O(n*m) pairs at worst, each
+screened by real_quick_ratio() and quick_ratio() before the costly ratio(). Rows come out in the
+new version's order, each deleted paragraph placed where it stood in the old version.
+
+Pure: no I/O, no imports from other corpus modules. render_comparison_html() turns a Comparison
+into one raw HTML block (no blank line inside) for a Markdown page.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import html
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+SIMILARITY_THRESHOLD = 0.5
+"""Least word similarity (difflib ratio) for two paragraphs to count as one paragraph changed."""
+SAME_SECTION_BONUS = 0.1
+"""Added to a candidate pair's similarity, when ranking, if both paragraphs are in the same clause."""
+
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+"""Diff tokens: runs of word characters, runs of whitespace, single other characters (exact joins)."""
+_WORD = re.compile(r"\w+")
+"""Similarity tokens: words only, compared case-insensitively."""
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph of a version, as the comparison sees it."""
+
+    anchor: str
+    """Stable id in its version's page: 'resolves-3', 'recalling-a', 'annex-1-p4', 'fn-2' ('' for none)."""
+    section: str
+    """The clause header or part it belongs to: 'resolves', 'instructs the Secretary-General', 'Footnotes'."""
+    label: str
+    """The printed label: 'a)', '3', or '' (none)."""
+    text: str
+    """Plain reading text, without markup and without the label."""
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of the comparison: a paragraph in the old version, the new one, or both."""
+
+    old: Paragraph | None
+    """The paragraph in the old version (None: added)."""
+    new: Paragraph | None
+    """The paragraph in the new version (None: deleted)."""
+    status: str
+    """'unchanged', 'changed', 'added' or 'deleted'."""
+    moved: bool
+    """Aligned by content, but in another clause or out of the old order."""
+    relabelled: bool
+    """Aligned, with a different printed label (a) -> b))."""
+    ops: tuple[tuple[str, str], ...]
+    """Word-level edits, (op, text) with op 'equal', 'insert' or 'delete', in reading order."""
+
+    @property
+    def section(self) -> str:
+        """The clause the row is shown under: the new paragraph's, else the old one's."""
+        return self.new.section if self.new is not None else self.old.section if self.old is not None else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """How many paragraphs of each kind a comparison holds."""
+
+    added: int
+    """Paragraphs only in the new version."""
+    changed: int
+    """Paragraphs in both, with different words."""
+    deleted: int
+    """Paragraphs only in the old version."""
+    unchanged: int
+    """Paragraphs in both, with the same words."""
+    moved: int
+    """Aligned paragraphs now in another clause or out of order."""
+    relabelled: int
+    """Aligned paragraphs with a different label."""
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Two versions compared: rows in the new version's order, deleted rows where they stood."""
+
+    rows: tuple[Row, ...]
+    """Every paragraph of either version, exactly once."""
+
+    def summary(self) -> Summary:
+        """Counts of rows by status, and of moved and relabelled rows."""
+        statuses = [row.status for row in self.rows]
+        return Summary(
+            added=statuses.count("added"),
+            changed=statuses.count("changed"),
+            deleted=statuses.count("deleted"),
+            unchanged=statuses.count("unchanged"),
+            moved=sum(row.moved for row in self.rows),
+            relabelled=sum(row.relabelled for row in self.rows),
+        )
+
+    def summary_line(self) -> str:
+        """'3 paragraphs added, 5 changed, 2 deleted, 12 unchanged; 1 moved' or 'no change'."""
+        counts = self.summary()
+        if counts.added == counts.changed == counts.deleted == counts.moved == counts.relabelled == 0:
+            return "no change"
+        parts = [(n, word) for n, word in ((counts.added, "added"), (counts.changed, "changed"),
+                                           (counts.deleted, "deleted"), (counts.unchanged, "unchanged")) if n]
+        first, *rest = parts
+        line = ", ".join([f"{first[0]} paragraph{'' if first[0] == 1 else 's'} {first[1]}", *(f"{n} {w}" for n, w in rest)])
+        extras = [f"{n} {word}" for n, word in ((counts.moved, "moved"), (counts.relabelled, "relabelled")) if n]
+        return line + ("; " + ", ".join(extras) if extras else "")
+
+
+# --- Alignment -----------------------------------------------------------------------------------
+
+
+def compare_paragraphs(old: Sequence[Paragraph], new: Sequence[Paragraph]) -> Comparison:
+    """Align the paragraphs of two versions by content and diff each aligned pair word by word."""
+    pairs = _match_identical(old, new)
+    pairs.update(_match_similar(old, new, pairs))
+    in_order = _kept_in_order(pairs)
+    rows = [_aligned_row(old[pairs[j]], paragraph, j in in_order) if j in pairs else _added_row(paragraph)
+            for j, paragraph in enumerate(new)]
+    placed = [((j, 0, 0), row) for j, row in enumerate(rows)]
+    matched_old = {i: j for j, i in pairs.items() if j in in_order}
+    for i in sorted(set(range(len(old))) - set(pairs.values())):
+        placed.append((_deleted_position(i, old, matched_old), _deleted_row(old[i])))
+    return Comparison(tuple(row for _, row in sorted(placed, key=lambda item: item[0])))
+
+
+def _normal(text: str) -> str:
+    """The text with runs of whitespace collapsed, for exact matching."""
+    return " ".join(text.split())
+
+
+def _match_identical(old: Sequence[Paragraph], new: Sequence[Paragraph]) -> dict[int, int]:
+    """new index -> old index for identical texts; among duplicates, same clause first, then nearest."""
+    by_text: dict[str, list[int]] = defaultdict(list)
+    for i, paragraph in enumerate(old):
+        by_text[_normal(paragraph.text)].append(i)
+    pairs: dict[int, int] = {}
+    for j, paragraph in enumerate(new):
+        free = by_text.get(_normal(paragraph.text))
+        if free:
+            best = min(free, key=lambda i: (old[i].section != paragraph.section, abs(i - j)))
+            free.remove(best)
+            pairs[j] = best
+    return pairs
+
+
+def _match_similar(old: Sequence[Paragraph], new: Sequence[Paragraph], taken: dict[int, int]) -> dict[int, int]:
+    """new index -> old index for the remaining paragraphs, best-scoring candidate pairs first."""
+    used_old = set(taken.values())
+    old_free = [i for i in range(len(old)) if i not in used_old]
+    new_free = [j for j in range(len(new)) if j not in taken]
+    candidates = list(_candidates(old, new, old_free, new_free))
+    candidates.sort(key=lambda c: (-c[0], abs(c[1] - c[2]), c[2]))
+    pairs: dict[int, int] = {}
+    for _, i, j in candidates:
+        if j not in pairs and i not in used_old:
+            pairs[j] = i
+            used_old.add(i)
+    return pairs
+
+
+def _candidates(old: Sequence[Paragraph], new: Sequence[Paragraph], old_free: list[int],
+                new_free: list[int]) -> Iterator[tuple[float, int, int]]:
+    """(score, old index, new index) for every pair at least SIMILARITY_THRESHOLD alike."""
+    old_words = {i: _WORD.findall(old[i].text.lower()) for i in old_free}
+    matcher = difflib.SequenceMatcher(None, autojunk=False)
+    for j in new_free:
+        matcher.set_seq2(_WORD.findall(new[j].text.lower()))  # seq2 is the one difflib indexes
+        for i in old_free:
+            matcher.set_seq1(old_words[i])
+            if (matcher.real_quick_ratio() >= SIMILARITY_THRESHOLD and matcher.quick_ratio() >= SIMILARITY_THRESHOLD
+                    and (ratio := matcher.ratio()) >= SIMILARITY_THRESHOLD):
+                yield ratio + (SAME_SECTION_BONUS if old[i].section == new[j].section else 0.0), i, j
+
+
+def _kept_in_order(pairs: dict[int, int]) -> set[int]:
+    """New indices of the longest run of pairs whose old order is kept; the others have moved."""
+    order = sorted(pairs)
+    tails: list[int] = []  # tails[k]: least old index ending an increasing run of length k + 1
+    tail_at: list[int] = []  # new index at tails[k]
+    previous: dict[int, int | None] = {}
+    for j in order:
+        k = bisect.bisect_left(tails, pairs[j])
+        previous[j] = tail_at[k - 1] if k else None
+        tails[k:k + 1], tail_at[k:k + 1] = [pairs[j]], [j]
+    kept: set[int] = set()
+    cursor = tail_at[-1] if tail_at else None
+    while cursor is not None:
+        kept.add(cursor)
+        cursor = previous[cursor]
+    return kept
+
+
+def _deleted_position(i: int, old: Sequence[Paragraph], matched_old: dict[int, int]) -> tuple[int, int, int]:
+    """Sort key placing deleted old paragraph i beside a neighbour that stayed in place: after the
+    nearest earlier one of its clause, else before the nearest later one of its clause, else after
+    the nearest earlier one at all (else first)."""
+    section = old[i].section
+    before = [k for k in matched_old if k < i]
+    after = [k for k in matched_old if k > i]
+    same_before = [k for k in before if old[k].section == section]
+    same_after = [k for k in after if old[k].section == section]
+    if same_before:
+        return (matched_old[max(same_before)], 1, i)
+    if same_after:
+        return (matched_old[min(same_after)], -1, i)
+    if before:
+        return (matched_old[max(before)], 1, i)
+    return (-1, 1, i)
+
+
+# --- Rows and word-level edits -------------------------------------------------------------------
+
+
+def _added_row(paragraph: Paragraph) -> Row:
+    """A paragraph only in the new version."""
+    return Row(None, paragraph, "added", False, False, (("insert", paragraph.text),) if paragraph.text else ())
+
+
+def _deleted_row(paragraph: Paragraph) -> Row:
+    """A paragraph only in the old version."""
+    return Row(paragraph, None, "deleted", False, False, (("delete", paragraph.text),) if paragraph.text else ())
+
+
+def _aligned_row(old: Paragraph, new: Paragraph, in_order: bool) -> Row:
+    """A paragraph in both versions: unchanged or changed, perhaps moved or relabelled."""
+    ops = diff_words(old.text, new.text)
+    status = "unchanged" if all(op == "equal" for op, _ in ops) else "changed"
+    moved = not in_order or old.section != new.section
+    return Row(old, new, status, moved, old.label.strip() != new.label.strip(), ops)
+
+
+def diff_words(old: str, new: str) -> tuple[tuple[str, str], ...]:
+    """Word-level edits turning old into new: equal + delete texts join to old, equal + insert to new.
+    Spaces and punctuation alone between two edits are folded into them ('Busan, 2014' -> 'Dubai,
+    2018' reads as one deletion and one insertion)."""
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    groups: list[list[str]] = []  # [old text, new text]; equal when both are the same object
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            text = "".join(a[i1:i2])
+            groups.append([text, text])
+        else:
+            groups.append(["".join(a[i1:i2]), "".join(b[j1:j2])])
+    return tuple(_ops(_fold_separators(groups)))
+
+
+def _is_equal(group: list[str]) -> bool:
+    """Whether a group is an equal stretch (same text on both sides, from an 'equal' opcode)."""
+    return group[0] is group[1]
+
+
+def _fold_separators(groups: list[list[str]]) -> list[list[str]]:
+    """Merge an equal stretch with no word in it, lying between two edits, into one edit."""
+    out: list[list[str]] = []
+    for group in groups:
+        if out and not _is_equal(group) and not _is_equal(out[-1]):
+            out[-1] = [out[-1][0] + group[0], out[-1][1] + group[1]]
+        elif (len(out) >= 2 and not _is_equal(group) and _is_equal(out[-1]) and not _is_equal(out[-2])
+              and not _WORD.search(out[-1][0])):
+            separator = out.pop()[0]
+            out[-1] = [out[-1][0] + separator + group[0], out[-1][1] + separator + group[1]]
+        else:
+            out.append(group)
+    return out
+
+
+def _ops(groups: list[list[str]]) -> Iterator[tuple[str, str]]:
+    """(op, text) for each group: equal, or a deletion followed by an insertion."""
+    for old_text, new_text in groups:
+        if old_text is new_text:
+            yield ("equal", old_text)
+            continue
+        if old_text:
+            yield ("delete", old_text)
+        if new_text:
+            yield ("insert", new_text)
+
+
+# --- HTML ----------------------------------------------------------------------------------------
+
+_SYNTAX = str.maketrans(
+    # Characters that start Markdown, attr_list, CriticMarkup or Jinja syntax become numeric references.
+    {ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]#|~^"} | {"\n": " ", "\t": " ", "\r": " "}
+)
+
+
+def _escape(text: str) -> str:
+    """HTML-escape (quotes too) and neutralise Markdown/Jinja syntax; newlines become spaces."""
+    return html.escape(text, quote=True).translate(_SYNTAX)
+
+
+def render_comparison_html(comparison: Comparison, old_url: str, new_url: str,
+                           old_name: str = "old", new_name: str = "new") -> str:
+    """One raw HTML block: a heading per clause (an <h2 class="clause"> with an id), then a row per
+    paragraph with its labels, its words marked <del>/<ins>, and links to the paragraph in each
+    version's page (old_url#anchor, new_url#anchor). No blank line inside."""
+    lines = ['<div class="comparison">']
+    ids: set[str] = set()
+    section: str | None = None
+    for row in comparison.rows:
+        if row.section != section:
+            section = row.section
+            lines.append(f'<h2 class="clause" id="{_unique_id(section, ids)}">{_escape(section) or "Text"}</h2>')
+        lines.append(_row_html(row, old_url, new_url, old_name, new_name))
+    lines.append("</div>")
+    return "\n".join(lines)
+
+
+def _unique_id(section: str, taken: set[str]) -> str:
+    """'cmp-instructs-the-secretary-general', with -2, -3 … when a clause heading repeats."""
+    base = "cmp-" + (re.sub(r"[^a-z0-9]+", "-", section.lower()).strip("-") or "text")
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    taken.add(candidate)
+    return candidate
+
+
+def _row_html(row: Row, old_url: str, new_url: str, old_name: str, new_name: str) -> str:
+    """'<div class="cmp-row cmp-changed">labels, text, note, links</div>' on one line."""
+    classes = " ".join(["cmp-row", f"cmp-{row.status}"] + ["cmp-moved"] * row.moved + ["cmp-relabelled"] * row.relabelled)
+    parts = [_labels_html(row), f'<span class="cmp-text">{_ops_html(row.ops)}</span>', _note_html(row),
+             _links_html(row, old_url, new_url, old_name, new_name)]
+    return f'<div class="{classes}">' + " ".join(part for part in parts if part) + "</div>"
+
+
+def _labels_html(row: Row) -> str:
+    """The printed label; the old one struck through when it changed."""
+    old_label = row.old.label.strip() if row.old else ""
+    new_label = row.new.label.strip() if row.new else ""
+    if row.relabelled and old_label:
+        inner = f'<del class="tc">{_escape(old_label)}</del>' + (f" {_escape(new_label)}" if new_label else "")
+    else:
+        inner = _escape(new_label or old_label)
+    return f'<span class="cmp-label">{inner}</span>' if inner else ""
+
+
+def _ops_html(ops: tuple[tuple[str, str], ...]) -> str:
+    """Equal words as text, deleted words in <del class="tc">, inserted ones in <ins class="tc">."""
+    tags = {"delete": "del", "insert": "ins"}
+    return "".join(_escape(text) if op == "equal" else f'<{tags[op]} class="tc">{_escape(text)}</{tags[op]}>'
+                   for op, text in ops)
+
+
+def _note_html(row: Row) -> str:
+    """'moved from recalling a)' when a paragraph changed clause; 'moved' when only its order did."""
+    if not row.moved or row.old is None:
+        return ""
+    if row.new is not None and row.old.section == row.new.section:
+        return '<span class="cmp-note">moved</span>'
+    origin = " ".join(part for part in (row.old.section, row.old.label.strip()) if part)
+    return f'<span class="cmp-note">moved from {_escape(origin)}</span>'
+
+
+def _links_html(row: Row, old_url: str, new_url: str, old_name: str, new_name: str) -> str:
+    """Links to the paragraph in the old and the new version's page."""
+    links = [_link(url, paragraph.anchor, name)
+             for paragraph, url, name in ((row.old, old_url, old_name), (row.new, new_url, new_name)) if paragraph]
+    return f'<span class="cmp-links">{" ".join(links)}</span>'
+
+
+def _link(url: str, anchor: str, name: str) -> str:
+    """'<a href="url#anchor">name</a>'; the page alone when the paragraph has no anchor."""
+    href = f"{url}#{anchor}" if anchor else url
+    return f'<a href="{_escape(href)}">{_escape(name)}</a>'
