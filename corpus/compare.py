@@ -2,10 +2,13 @@
 
 Paragraphs are aligned by their words, never by their labels: a paragraph relettered a) -> b), or
 moved to another clause, is found again by content. Alignment runs in two passes: identical texts
-first (a dictionary lookup), then the rest by difflib similarity on word tokens, best pairs first,
-with a bonus for staying in the same clause. The similarity pass is O(n*m) pairs at worst, each
-screened by real_quick_ratio() and quick_ratio() before the costly ratio(). Rows come out in the
-new version's order, each deleted paragraph placed where it stood in the old version.
+first (a dictionary lookup, same clause preferred), then the rest by difflib similarity on word
+tokens (ratio >= SIMILARITY_THRESHOLD, or a paragraph found almost whole inside a longer one), best
+pairs first, with a bonus for staying in the same clause. The similarity pass is O(n*m) pairs at
+worst, each screened by real_quick_ratio() and quick_ratio() bounds before the costly ratio(). A
+pair is "moved" when it changed clause or falls outside the longest run of pairs kept in the old
+order. Rows come out in the new version's order, each deleted paragraph placed where it stood in
+the old version (right after the paragraph it followed, so before anything added in its place).
 
 Pure: no I/O, no imports from other corpus modules. render_comparison_html() turns a Comparison
 into one raw HTML block (no blank line inside) for a Markdown page.
@@ -17,12 +20,16 @@ import bisect
 import difflib
 import html
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 SIMILARITY_THRESHOLD = 0.5
 """Least word similarity (difflib ratio) for two paragraphs to count as one paragraph changed."""
+CONTAINED_SHARE = 0.8
+"""Share of a shorter paragraph's words that, found in order in a longer one, make them one paragraph."""
+CONTAINED_MIN_WORDS = 8
+"""Least length, in words, of the shorter paragraph for CONTAINED_SHARE to apply."""
 SAME_SECTION_BONUS = 0.1
 """Added to a candidate pair's similarity, when ranking, if both paragraphs are in the same clause."""
 
@@ -30,6 +37,8 @@ _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 """Diff tokens: runs of word characters, runs of whitespace, single other characters (exact joins)."""
 _WORD = re.compile(r"\w+")
 """Similarity tokens: words only, compared case-insensitively."""
+STATUSES = ("added", "changed", "deleted", "unchanged")
+"""Row statuses, in the order the summary line gives them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,53 +79,35 @@ class Row:
 
 
 @dataclass(frozen=True, slots=True)
-class Summary:
-    """How many paragraphs of each kind a comparison holds."""
-
-    added: int
-    """Paragraphs only in the new version."""
-    changed: int
-    """Paragraphs in both, with different words."""
-    deleted: int
-    """Paragraphs only in the old version."""
-    unchanged: int
-    """Paragraphs in both, with the same words."""
-    moved: int
-    """Aligned paragraphs now in another clause or out of order."""
-    relabelled: int
-    """Aligned paragraphs with a different label."""
-
-
-@dataclass(frozen=True, slots=True)
 class Comparison:
     """Two versions compared: rows in the new version's order, deleted rows where they stood."""
 
     rows: tuple[Row, ...]
     """Every paragraph of either version, exactly once."""
 
-    def summary(self) -> Summary:
-        """Counts of rows by status, and of moved and relabelled rows."""
-        statuses = [row.status for row in self.rows]
-        return Summary(
-            added=statuses.count("added"),
-            changed=statuses.count("changed"),
-            deleted=statuses.count("deleted"),
-            unchanged=statuses.count("unchanged"),
-            moved=sum(row.moved for row in self.rows),
-            relabelled=sum(row.relabelled for row in self.rows),
-        )
+    def summary(self) -> dict[str, int]:
+        """Counts: 'added', 'changed', 'deleted', 'unchanged' rows, and 'moved' and 'relabelled' ones."""
+        counts = {status: 0 for status in STATUSES}
+        for row in self.rows:
+            counts[row.status] += 1
+        counts["moved"] = sum(row.moved for row in self.rows)
+        counts["relabelled"] = sum(row.relabelled for row in self.rows)
+        return counts
 
     def summary_line(self) -> str:
-        """'3 paragraphs added, 5 changed, 2 deleted, 12 unchanged; 1 moved' or 'no change'."""
+        """'3 paragraphs added, 5 changed, 2 deleted, 12 unchanged'; 'no change' when every row is
+        unchanged; 'no change in wording; 2 paragraphs relabelled' when only labels or places moved."""
         counts = self.summary()
-        if counts.added == counts.changed == counts.deleted == counts.moved == counts.relabelled == 0:
-            return "no change"
-        parts = [(n, word) for n, word in ((counts.added, "added"), (counts.changed, "changed"),
-                                           (counts.deleted, "deleted"), (counts.unchanged, "unchanged")) if n]
-        first, *rest = parts
-        line = ", ".join([f"{first[0]} paragraph{'' if first[0] == 1 else 's'} {first[1]}", *(f"{n} {w}" for n, w in rest)])
-        extras = [f"{n} {word}" for n, word in ((counts.moved, "moved"), (counts.relabelled, "relabelled")) if n]
-        return line + ("; " + ", ".join(extras) if extras else "")
+        if counts["added"] == counts["changed"] == counts["deleted"] == 0:
+            shuffled = [(counts[key], key) for key in ("relabelled", "moved") if counts[key]]
+            return f"no change in wording; {_counted(shuffled)}" if shuffled else "no change"
+        return _counted([(counts[status], status) for status in STATUSES if counts[status]])
+
+
+def _counted(counts: list[tuple[int, str]]) -> str:
+    """'3 paragraphs added, 1 changed': the noun once, after the first number, singular for 1."""
+    (first, word), *rest = counts
+    return ", ".join([f"{first} paragraph{'' if first == 1 else 's'} {word}", *(f"{n} {w}" for n, w in rest)])
 
 
 # --- Alignment -----------------------------------------------------------------------------------
@@ -173,16 +164,37 @@ def _match_similar(old: Sequence[Paragraph], new: Sequence[Paragraph], taken: di
 
 def _candidates(old: Sequence[Paragraph], new: Sequence[Paragraph], old_free: list[int],
                 new_free: list[int]) -> Iterator[tuple[float, int, int]]:
-    """(score, old index, new index) for every pair at least SIMILARITY_THRESHOLD alike."""
+    """(score, old index, new index) for every pair alike enough (see _matches_needed). Two cheap
+    upper bounds on the matching words screen each pair before difflib's ratio(): the shorter
+    length (real_quick_ratio) and the shared word counts (quick_ratio, here from Counters)."""
     old_words = {i: _WORD.findall(old[i].text.lower()) for i in old_free}
+    old_counts = {i: Counter(words) for i, words in old_words.items()}
     matcher = difflib.SequenceMatcher(None, autojunk=False)
     for j in new_free:
-        matcher.set_seq2(_WORD.findall(new[j].text.lower()))  # seq2 is the one difflib indexes
+        words = _WORD.findall(new[j].text.lower())
+        counts = Counter(words)
+        matcher.set_seq2(words)  # seq2 is the side difflib indexes: once per new paragraph
         for i in old_free:
-            matcher.set_seq1(old_words[i])
-            if (matcher.real_quick_ratio() >= SIMILARITY_THRESHOLD and matcher.quick_ratio() >= SIMILARITY_THRESHOLD
-                    and (ratio := matcher.ratio()) >= SIMILARITY_THRESHOLD):
-                yield ratio + (SAME_SECTION_BONUS if old[i].section == new[j].section else 0.0), i, j
+            needed = _matches_needed(len(old_words[i]), len(words))
+            if min(len(old_words[i]), len(words)) >= needed and _shared(old_counts[i], counts) >= needed:
+                matcher.set_seq1(old_words[i])
+                ratio = matcher.ratio()
+                if ratio * (len(old_words[i]) + len(words)) / 2 >= needed:
+                    yield ratio + (SAME_SECTION_BONUS if old[i].section == new[j].section else 0.0), i, j
+
+
+def _matches_needed(old_length: int, new_length: int) -> float:
+    """Least number of matching words for two paragraphs to be one: a similarity ratio of
+    SIMILARITY_THRESHOLD, or, for a paragraph of CONTAINED_MIN_WORDS or more found almost whole
+    in a longer one (an item extended by a clause), CONTAINED_SHARE of the shorter's words."""
+    by_ratio = SIMILARITY_THRESHOLD * (old_length + new_length) / 2
+    shorter = min(old_length, new_length)
+    return min(by_ratio, CONTAINED_SHARE * shorter) if shorter >= CONTAINED_MIN_WORDS else by_ratio
+
+
+def _shared(a: Counter[str], b: Counter[str]) -> int:
+    """Words two paragraphs share, with multiplicity (the numerator of difflib's quick_ratio)."""
+    return sum(min(a[word], b[word]) for word in a.keys() & b.keys())
 
 
 def _kept_in_order(pairs: dict[int, int]) -> set[int]:
@@ -236,71 +248,78 @@ def _deleted_row(paragraph: Paragraph) -> Row:
 
 def _aligned_row(old: Paragraph, new: Paragraph, in_order: bool) -> Row:
     """A paragraph in both versions: unchanged or changed, perhaps moved or relabelled."""
-    ops = diff_words(old.text, new.text)
+    ops = word_ops(old.text, new.text)
     status = "unchanged" if all(op == "equal" for op, _ in ops) else "changed"
     moved = not in_order or old.section != new.section
     return Row(old, new, status, moved, old.label.strip() != new.label.strip(), ops)
 
 
-def diff_words(old: str, new: str) -> tuple[tuple[str, str], ...]:
+def word_ops(old: str, new: str) -> tuple[tuple[str, str], ...]:
     """Word-level edits turning old into new: equal + delete texts join to old, equal + insert to new.
-    Spaces and punctuation alone between two edits are folded into them ('Busan, 2014' -> 'Dubai,
-    2018' reads as one deletion and one insertion)."""
+    A bare space between two edits is folded into them: 'the Council' -> 'a Secretary' reads as one
+    deletion and one insertion, not two of each."""
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
-    groups: list[list[str]] = []  # [old text, new text]; equal when both are the same object
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            text = "".join(a[i1:i2])
-            groups.append([text, text])
+    spans = [_Span(tag == "equal", "".join(a[i1:i2]), "".join(b[j1:j2]))
+             for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()]
+    return tuple(op for span in _fold_spaces(spans) for op in span.ops())
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """A stretch of the two texts: the same on both sides, or an edit."""
+
+    equal: bool
+    """Whether both sides read the same."""
+    old: str
+    """The old side's text."""
+    new: str
+    """The new side's text."""
+
+    def __add__(self, other: _Span) -> _Span:
+        """The two stretches read one after the other, as one edit."""
+        return _Span(False, self.old + other.old, self.new + other.new)
+
+    def ops(self) -> tuple[tuple[str, str], ...]:
+        """(op, text): one 'equal', or a 'delete' then an 'insert' (either absent when empty)."""
+        if self.equal:
+            return (("equal", self.old),) if self.old else ()
+        return tuple((op, text) for op, text in (("delete", self.old), ("insert", self.new)) if text)
+
+
+def _fold_spaces(spans: list[_Span]) -> list[_Span]:
+    """Merge adjacent edits, and an equal stretch of bare whitespace between two edits, into one edit."""
+    out: list[_Span] = []
+    for span in spans:
+        if out and not span.equal and not out[-1].equal:
+            out[-1] = out[-1] + span
+        elif len(out) >= 2 and not span.equal and out[-1].equal and out[-1].old.isspace() and not out[-2].equal:
+            space = out.pop()
+            out[-1] = out[-1] + space + span
         else:
-            groups.append(["".join(a[i1:i2]), "".join(b[j1:j2])])
-    return tuple(_ops(_fold_separators(groups)))
-
-
-def _is_equal(group: list[str]) -> bool:
-    """Whether a group is an equal stretch (same text on both sides, from an 'equal' opcode)."""
-    return group[0] is group[1]
-
-
-def _fold_separators(groups: list[list[str]]) -> list[list[str]]:
-    """Merge an equal stretch with no word in it, lying between two edits, into one edit."""
-    out: list[list[str]] = []
-    for group in groups:
-        if out and not _is_equal(group) and not _is_equal(out[-1]):
-            out[-1] = [out[-1][0] + group[0], out[-1][1] + group[1]]
-        elif (len(out) >= 2 and not _is_equal(group) and _is_equal(out[-1]) and not _is_equal(out[-2])
-              and not _WORD.search(out[-1][0])):
-            separator = out.pop()[0]
-            out[-1] = [out[-1][0] + separator + group[0], out[-1][1] + separator + group[1]]
-        else:
-            out.append(group)
+            out.append(span)
     return out
-
-
-def _ops(groups: list[list[str]]) -> Iterator[tuple[str, str]]:
-    """(op, text) for each group: equal, or a deletion followed by an insertion."""
-    for old_text, new_text in groups:
-        if old_text is new_text:
-            yield ("equal", old_text)
-            continue
-        if old_text:
-            yield ("delete", old_text)
-        if new_text:
-            yield ("insert", new_text)
 
 
 # --- HTML ----------------------------------------------------------------------------------------
 
-_SYNTAX = str.maketrans(
-    # Characters that start Markdown, attr_list, CriticMarkup or Jinja syntax become numeric references.
-    {ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]#|~^"} | {"\n": " ", "\t": " ", "\r": " "}
+_ESCAPES = str.maketrans(
+    # One pass, so that no reference is escaped twice: html.escape(quote=True) for & < > " ', then
+    # characters that start Markdown, attr_list, CriticMarkup or Jinja syntax as numeric references.
+    {ch: html.escape(ch, quote=True) for ch in "&<>\"'"}
+    | {ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]#|~^"}
+    | {"\n": " ", "\t": " ", "\r": " "}
 )
 
 
 def _escape(text: str) -> str:
-    """HTML-escape (quotes too) and neutralise Markdown/Jinja syntax; newlines become spaces."""
-    return html.escape(text, quote=True).translate(_SYNTAX)
+    """Source text as HTML: escaped as html.escape(quote=True) does, Markdown/Jinja syntax
+    neutralised, newlines as spaces (so no blank line can end the raw HTML block)."""
+    return text.translate(_ESCAPES)
+
+
+def _escape_attr(text: str) -> str:
+    """Escape a URL for a double-quoted attribute: HTML-escaped, braces as references, '#' kept."""
+    return html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
 
 
 def render_comparison_html(comparison: Comparison, old_url: str, new_url: str,
@@ -333,10 +352,9 @@ def _unique_id(section: str, taken: set[str]) -> str:
 
 def _row_html(row: Row, old_url: str, new_url: str, old_name: str, new_name: str) -> str:
     """'<div class="cmp-row cmp-changed">labels, text, note, links</div>' on one line."""
-    classes = " ".join(["cmp-row", f"cmp-{row.status}"] + ["cmp-moved"] * row.moved + ["cmp-relabelled"] * row.relabelled)
     parts = [_labels_html(row), f'<span class="cmp-text">{_ops_html(row.ops)}</span>', _note_html(row),
              _links_html(row, old_url, new_url, old_name, new_name)]
-    return f'<div class="{classes}">' + " ".join(part for part in parts if part) + "</div>"
+    return f'<div class="cmp-row cmp-{row.status}">' + " ".join(part for part in parts if part) + "</div>"
 
 
 def _labels_html(row: Row) -> str:
@@ -347,7 +365,7 @@ def _labels_html(row: Row) -> str:
         inner = f'<del class="tc">{_escape(old_label)}</del>' + (f" {_escape(new_label)}" if new_label else "")
     else:
         inner = _escape(new_label or old_label)
-    return f'<span class="cmp-label">{inner}</span>' if inner else ""
+    return f'<span class="itu-label">{inner}</span>' if inner else ""
 
 
 def _ops_html(ops: tuple[tuple[str, str], ...]) -> str:
@@ -362,9 +380,9 @@ def _note_html(row: Row) -> str:
     if not row.moved or row.old is None:
         return ""
     if row.new is not None and row.old.section == row.new.section:
-        return '<span class="cmp-note">moved</span>'
+        return '<span class="cmp-moved">moved</span>'
     origin = " ".join(part for part in (row.old.section, row.old.label.strip()) if part)
-    return f'<span class="cmp-note">moved from {_escape(origin)}</span>'
+    return f'<span class="cmp-moved">moved from {_escape(origin)}</span>'
 
 
 def _links_html(row: Row, old_url: str, new_url: str, old_name: str, new_name: str) -> str:
@@ -377,4 +395,4 @@ def _links_html(row: Row, old_url: str, new_url: str, old_name: str, new_name: s
 def _link(url: str, anchor: str, name: str) -> str:
     """'<a href="url#anchor">name</a>'; the page alone when the paragraph has no anchor."""
     href = f"{url}#{anchor}" if anchor else url
-    return f'<a href="{_escape(href)}">{_escape(name)}</a>'
+    return f'<a href="{_escape_attr(href)}">{_escape(name)}</a>'

@@ -72,7 +72,7 @@ def corpus_json(corpus: Corpus, histories: dict[WorkId, WorkHistory]) -> str:
         "instruments": [_instrument_json(history, corpus, assigned[work]) for work, history in histories.items()],
         "citations": [_citation_json(record) for record in corpus.citations],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"  # compact: the C encoder, 10x faster
 
 def _instrument_json(history: WorkHistory, corpus: Corpus, topics: list[Topic]) -> dict[str, object]:
     latest = history.latest
