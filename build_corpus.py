@@ -19,7 +19,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from corpus.annotate import annotate_document, annotate_version
+from corpus.annotate import annotate_document, annotate_version, holdings_of
 from corpus.clean import clean_lines
 from corpus.history import WorkHistory, build_histories
 from corpus.ids import WorkId
@@ -109,9 +109,7 @@ def _annotate(
     versions: list[Version], documents: list[Document], sources: dict[str, Source]
 ) -> tuple[list[Version], list[Document], list[CitationRecord]]:
     """Find, resolve and mark every citation (known: what the collection holds, by work)."""
-    known: dict[str, list[str]] = {}
-    for version in versions:
-        known.setdefault(str(version.id.work), []).append(version.id.conference)
+    known = holdings_of(versions)
     records: list[CitationRecord] = []
     annotated = [annotate_version(version, sources[version.source], known, records) for version in versions]
     annotated_documents = [annotate_document(document, known, records) for document in documents]

@@ -8,10 +8,13 @@ inside deleted text are recorded as not live and get no markers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from corpus.cite import find_citations
+from corpus.clean import normalize_key
+from corpus.marks import reading_text
 from corpus.model import (
     Block,
     Citation,
@@ -22,11 +25,35 @@ from corpus.model import (
     Source,
     Version,
 )
-from corpus.resolve import resolve_citation
+from corpus.resolve import BODY_SLUGS, conference_slug, resolve_citation
 from corpus.timing import stage
 
-Known = Mapping[str, Sequence[str]]
-"""Work id -> conference slugs of the versions the collection holds (what a citation can reach)."""
+# "… (Dubai, 2018) of the Plenipotentiary Conference on “Title”": the title a citation gives.
+_CITED_TITLE = re.compile(r"^[^“\"]{0,80}?\bon\s+[“\"]([^”\"]{12,300})[”\"]")
+
+
+@dataclass(frozen=True, slots=True)
+class Holdings:
+    """What a citation can reach in the collection."""
+
+    conferences: Mapping[str, Sequence[str]]
+    """Work id -> conference slugs of the versions held ('pp/resolution/130' -> ['busan-2014', …])."""
+    provisional: Mapping[tuple[str, str, str, str], tuple[str, str]]
+    """(body, kind, conference slug, folded title) -> id of a version held under a provisional
+    number (WGPL/2, COM5/1), with that number: a citation by final number with the same title
+    proves the alias."""
+
+
+def holdings_of(versions: Sequence[Version]) -> Holdings:
+    """Index the versions a citation may resolve to."""
+    conferences: dict[str, list[str]] = {}
+    provisional: dict[tuple[str, str, str, str], tuple[str, str]] = {}
+    for version in versions:
+        conferences.setdefault(str(version.id.work), []).append(version.id.conference)
+        if not version.heading.number.isdigit():
+            title = normalize_key(reading_text(version.title))
+            provisional[(version.id.body, version.id.kind, version.id.conference, title)] = (str(version.id), version.heading.number)
+    return Holdings(conferences, provisional)
 
 _LIVE_KINDS = ("text", "ins", "strong", "em", "link", "lostlink")
 _SENTENCE_WIDTH = 160
@@ -41,7 +68,7 @@ def context_for(source: Source, version: Version | None) -> CiteContext:
     )
 
 
-def annotate_version(version: Version, source: Source, known: Known, records: list[CitationRecord]) -> Version:
+def annotate_version(version: Version, source: Source, known: Holdings, records: list[CitationRecord]) -> Version:
     """The version with citation markers in title, blocks and footnotes; records appended."""
     mark = _Marker(source, str(version.id), context_for(source, version), known, records)
     blocks = tuple(mark.block(block) for block in version.blocks)
@@ -51,7 +78,7 @@ def annotate_version(version: Version, source: Source, known: Known, records: li
     return replace(version, title=mark.runs(version.title, version.heading.line, ""), blocks=blocks, footnotes=footnotes)
 
 
-def annotate_document(document: Document, known: Known, records: list[CitationRecord]) -> Document:
+def annotate_document(document: Document, known: Holdings, records: list[CitationRecord]) -> Document:
     """The document's own text with citation markers."""
     mark = _Marker(document.source, f"document:{document.source.id}", context_for(document.source, None), known, records)
     return replace(document, blocks=tuple(mark.block(block) for block in document.blocks))
@@ -60,7 +87,7 @@ def annotate_document(document: Document, known: Known, records: list[CitationRe
 class _Marker:
     """Finds and marks citations for one page, appending a record per citation."""
 
-    def __init__(self, source: Source, page: str, context: CiteContext, known: Known, records: list[CitationRecord]) -> None:
+    def __init__(self, source: Source, page: str, context: CiteContext, known: Holdings, records: list[CitationRecord]) -> None:
         self.source, self.page, self.context, self.known, self.records = source, page, context, known, records
 
     def block(self, block: Block) -> Block:
@@ -86,11 +113,29 @@ class _Marker:
         sentence = ("…" if start else "") + text[start : citation.end + _SENTENCE_WIDTH].strip()
         sentence += "…" if citation.end + _SENTENCE_WIDTH < len(text) else ""
         with stage("resolve"):
-            to, note = resolve_citation(citation, self.context, self.known)
+            to, note = resolve_citation(citation, self.context, self.known.conferences)
+            if to is None and citation.number.isdigit() and citation.revision:
+                to, note = self._alias(citation, text[citation.end :], (to, note))
         self.records.append(
             CitationRecord(citation, self.source.id, line, self.page, anchor, " ".join(sentence.split()), live, to, note)
         )
         return len(self.records) - 1
+
+
+    def _alias(self, citation: Citation, after: str, unresolved: tuple[str | None, str]) -> tuple[str | None, str]:
+        """A citation by final number whose title is that of a text held under a provisional number."""
+        match = _CITED_TITLE.match(after)
+        body = BODY_SLUGS.get(citation.body, "")
+        if not match or not body:
+            return unresolved
+        key = (body, citation.kind, conference_slug(citation.revision), normalize_key(match.group(1)))
+        if key not in self.known.provisional:
+            return unresolved
+        target, number = self.known.provisional[key]
+        return target, (
+            f"{citation.kind.capitalize()} {citation.number} ({citation.revision}) is held here under its provisional "
+            f"number {number}: the title cited is the same"
+        )
 
 
 def _insert_markers(runs: tuple[Inline, ...], spans: list[tuple[int, int, int]]) -> tuple[Inline, ...]:

@@ -41,7 +41,7 @@ def _source_line_html(source: Source, number: int) -> str:
     runs = parse_marks(clean_line(source.lines[number - 1]).strip(" \t\u00a0"), source.meta.markup)
     return f"<q>{inline_html(runs, PageRefs(()))}</q>, line {number}"
 
-def _version_header(version: Version, history: WorkHistory, source: Source, here: str) -> str:
+def _version_header(version: Version, history: WorkHistory, source: Source, here: str, index: CitationIndex) -> str:
     doc_url = relative_url(here, f"documents/{source.id}.html")
     heading = version.heading
     action = escape_text(ACTION_NAMES[heading.action])
@@ -56,6 +56,7 @@ def _version_header(version: Version, history: WorkHistory, source: Source, here
         meta_row("Action", action),
         meta_row("Source", f'<a href="{escape_attr(doc_url)}">{escape_text(source.meta.title)}</a>, line {version.line}'),
         *_compare_rows(version, history, here),
+        *[meta_row("Also cited as", escape_text(f"{name}, with the same title")) for name in index.also_cited_as(str(version.id))],
         meta_row("All versions", f'<a href="{escape_attr(relative_url(here, history.id.url))}">{escape_text(work_name(history))}: {len(history.versions)} in this collection</a>'),
     ]
     return f'<dl class="instrument-meta">{"".join(rows)}</dl>\n\n'
@@ -162,7 +163,7 @@ def version_page(version: Version, history: WorkHistory, source: Source, attache
     return (
         front_matter(name, title_text(version))
         + heading_md(1, escape_text(name))
-        + _version_header(version, history, source, here)
+        + _version_header(version, history, source, here, index)
         + body
         + cites_section(index, str(version.id), here)
     )

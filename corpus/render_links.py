@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from corpus.history import WorkHistory
-from corpus.ids import WorkId, parse_id, relative_url
+from corpus.ids import WorkId, parse_id, relative_url, slugify
 from corpus.model import CitationRecord, Corpus
 from corpus.naming import KIND_NAMES, version_name, work_name
 from corpus.render_html import escape_attr, escape_text, front_matter, heading_md
@@ -36,6 +36,15 @@ class CitationIndex:
                 self.cited_by[target].append(record)
                 if "@" in target:
                     self.cited_by[str(parse_id(target).work)].append(record)
+
+    def also_cited_as(self, page: str) -> list[str]:
+        """Other numbers this text is cited by (a final number for a provisional one), as printed."""
+        number = parse_id(page).number
+        names = {
+            f"{KIND_NAMES[r.citation.kind]} {r.citation.number} ({r.citation.revision})"
+            for r in self.cited_by.get(page, []) if slugify(r.citation.number) != number
+        }
+        return sorted(names)
 
     def href(self, to: str, here: str) -> str:
         """Relative URL of a target id, keeping '#part' only where the target page has it."""
