@@ -86,6 +86,8 @@ def inline_html(runs: tuple[Inline, ...], notes: PageRefs, breaks: bool = False)
 
 def block_html(block: Block, notes: PageRefs) -> str:
     """One block as a single-line raw HTML block (headings are rendered by the page, not here)."""
+    if block.kind == "table":  # renders its own caption: render the runs once, or footnote ids double
+        return table_html(block, notes)
     body = inline_html(block.inlines, notes)
     anchor = f' id="{escape_attr(block.anchor)}"' if block.anchor else ""
     line = f' data-line="{block.line}"'
@@ -97,8 +99,6 @@ def block_html(block: Block, notes: PageRefs) -> str:
         return f'<p class="item lvl-{min(block.level, 4)}"{anchor}{line}>{label} {body}{note}</p>'
     if block.kind == "figure":
         return f'<div class="figure-missing" role="note"{anchor}{line}>{body}</div>'
-    if block.kind == "table":
-        return table_html(block, notes)
     return f'<p class="para lvl-{min(block.level, 4)}"{anchor}{line}>{body}</p>'
 
 

@@ -48,7 +48,7 @@ def _version_header(version: Version, history: WorkHistory, source: Source, here
     if heading.action_line:
         action += " – " + _source_line_html(source, heading.action_line)
     rows = [
-        meta_row("Status", status_badge(history.status) + " " + escape_text(TEXT_STATUS[version.status])),
+        meta_row("Status", _version_status(version, history, here)),
         meta_row("Body", escape_text(source.meta.body_name)),
         meta_row("Conference", escape_text(version.conference)),
         meta_row("Revision", escape_text(display_revision(version))),
@@ -59,7 +59,17 @@ def _version_header(version: Version, history: WorkHistory, source: Source, here
         *[meta_row("Also cited as", escape_text(f"{name}, with the same title")) for name in index.also_cited_as(str(version.id))],
         meta_row("All versions", f'<a href="{escape_attr(relative_url(here, history.id.url))}">{escape_text(work_name(history))}: {len(history.versions)} in this collection</a>'),
     ]
-    return f'<dl class="instrument-meta">{"".join(rows)}</dl>\n\n'
+    # data-search-exclude: Material's search skips it, so results show the text, not the header.
+    return f'<dl class="instrument-meta" data-search-exclude>{"".join(rows)}</dl>\n\n'
+
+
+def _version_status(version: Version, history: WorkHistory, here: str) -> str:
+    """The work's status on its latest version; on an older one, which version superseded it."""
+    text = escape_text(TEXT_STATUS[version.status])
+    if version is history.latest:
+        return f"{status_badge(history.status)} {text}"
+    newer = history.versions[history.versions.index(version) + 1]
+    return f"{status_badge('superseded')} {text}; revised by {_link(here, newer.id.url, version_name(newer))}"
 
 def _compare_rows(version: Version, history: WorkHistory, here: str) -> list[str]:
     """'Compare' rows linking the comparisons with the previous and the next version."""

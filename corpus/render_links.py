@@ -78,7 +78,7 @@ class CitationIndex:
                 target = '<span class="cite-unresolved">not in this collection</span>'
             deleted = " (in deleted text)" if not record.live else ""
             items.append(f"<li>{where}: “{escape_text(record.citation.text)}”{deleted} → {target}</li>")
-        return f'<ul class="cites">{"".join(items)}</ul>' if items else "<p>This text cites no resolution, decision, recommendation or opinion.</p>"
+        return f'<ul class="cites" data-search-exclude>{"".join(items)}</ul>' if items else "<p>This text cites no resolution, decision, recommendation or opinion.</p>"
 
     def cited_by_html(self, target: str, here: str) -> str:
         """'Cited by': every citing text, the clause, and the sentence around the citation."""
@@ -87,7 +87,7 @@ class CitationIndex:
             name, url = self.names[record.page]
             link = f'<a href="{escape_attr(relative_url(here, url))}#{escape_attr(record.anchor)}">{escape_text(name)}</a>'
             items.append(f"<li>{link} ({escape_text(record.anchor or 'title')}): “{escape_text(record.sentence)}”</li>")
-        return f'<ul class="cited-by">{"".join(items)}</ul>' if items else "<p>No text in this collection cites it.</p>"
+        return f'<ul class="cited-by" data-search-exclude>{"".join(items)}</ul>' if items else "<p>No text in this collection cites it.</p>"
 
     def unresolved_page(self) -> str:
         """Citations of texts the collection does not hold, grouped by target and counted."""

@@ -1,7 +1,8 @@
 """Headless Chromium (Debian's) driven by Playwright over the built site, opened from file://.
 
-`make test` builds site/ before pytest runs. In CI (CI set) a missing browser or site fails the
-tests; on a developer machine without Chromium they are skipped with the reason.
+`make test` builds site/ before pytest runs (SITE_DIR points the tests at another build); a
+missing site fails the tests. A missing browser or playwright fails them in CI (CI set) and
+skips them, with the reason, elsewhere.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ def browser():
     if not Path(CHROMIUM).exists():
         _unavailable("Debian's chromium is not installed (apt-get install chromium)")
     if not (SITE / "index.html").exists():
-        _unavailable(f"{SITE}/index.html is missing: run make site first")
+        pytest.fail(f"{SITE}/index.html is missing: run make site first")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:

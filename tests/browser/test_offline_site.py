@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from site_pages import search, site_url
-
-_LOCAL = ("file:", "data:", "blob:", "about:")
-
-
-def foreign_requests(page) -> list[str]:
-    return [url for url in page.requests if not url.startswith(_LOCAL)]
+from site_pages import foreign_requests, search, site_url
 
 
 def test_home_page_loads_with_no_request_to_another_host(page):
@@ -16,6 +10,26 @@ def test_home_page_loads_with_no_request_to_another_host(page):
     page.wait_for_load_state("networkidle")
     assert page.locator("h1").first.inner_text().startswith("ITU resolutions")
     assert len(page.requests) > 3  # the page, its styles and scripts were requested (and recorded)
+    assert foreign_requests(page) == []
+
+
+def test_search_uses_the_shim_and_index_shipped_with_the_site(page):
+    page.goto(site_url("index.html"))
+    results = search(page, "USB stick")  # words of the About page
+    assert results[0]["href"].startswith("file:") and "about.html" in results[0]["href"]
+    local = [url for url in page.requests if url.startswith("file:")]
+    assert any(url.endswith("/assets/javascripts/vendor/iframe-worker-shim.js") for url in local)
+    assert any(url.endswith("/search/search_index.js") for url in local)
+    assert foreign_requests(page) == []
+
+
+def test_navigation_link_to_about(page):
+    page.goto(site_url("index.html"))
+    page.locator("nav.md-nav--primary a.md-nav__link", has_text="About").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/about.html")
+    assert page.locator("h1").first.inner_text().startswith("About this site")
+    page.locator("a[href='corpus.json']").first.wait_for(state="attached")
     assert foreign_requests(page) == []
 
 
