@@ -14,6 +14,7 @@ from corpus.marks import reading_text
 from corpus.model import Block, CitationRecord, Corpus, Source, Topic, Version
 from corpus.naming import display_revision, title_text
 from corpus.render_compare import comparison_page
+from corpus.render_graph import graph_page
 from corpus.render_index import (
     conference_page,
     conferences_page,
@@ -34,13 +35,13 @@ def render_site(corpus: Corpus, histories: dict[WorkId, WorkHistory], attached: 
     sources = {source.id: source for source in corpus.sources}
     index = CitationIndex(corpus, histories)
     assigned, _ = assign_topics(histories, list(corpus.topics), sources)
-    pages: dict[str, str] = {"unresolved.md": index.unresolved_page()}
-    for history in histories.values():
+    pages: dict[str, str] = {"unresolved.md": index.unresolved_page(), "graph.md": graph_page(corpus.citations, histories)}
+    for history, neighbours in _with_neighbours(list(histories.values())):
         for version in history.versions:
-            pages[version.id.doc_path] = version_page(version, history, sources[version.source], attached, index)
+            pages[version.id.doc_path] = version_page(version, history, sources[version.source], attached, index, neighbours)
         for old, new in history.comparable_pairs:
             pages[comparison_doc_path(old.id, new.id)] = comparison_page(old, new, history)
-        pages[history.id.doc_path] = work_page(history, sources, attached, index, assigned[history.id])
+        pages[history.id.doc_path] = work_page(history, sources, attached, index, assigned[history.id], neighbours)
     for document in corpus.documents:
         pages[f"documents/{document.source.id}.md"] = document_page(document, histories, index)
     conferences = build_conferences(list(corpus.versions), sources)
@@ -55,6 +56,19 @@ def render_site(corpus: Corpus, histories: dict[WorkId, WorkHistory], attached: 
     pages["documents.md"] = documents_page(corpus)
     pages["corpus.json"] = corpus_json(corpus, histories)
     return pages
+
+def _with_neighbours(histories: list[WorkHistory]) -> list[tuple[WorkHistory, tuple[WorkHistory | None, WorkHistory | None]]]:
+    """Each work with the previous and next work of the same body and kind (histories are sorted)."""
+    out = []
+    for i, history in enumerate(histories):
+        def same(other: WorkHistory) -> bool:
+            return (other.id.body, other.id.kind) == (history.id.body, history.id.kind)
+
+        previous = histories[i - 1] if i > 0 and same(histories[i - 1]) else None
+        following = histories[i + 1] if i + 1 < len(histories) and same(histories[i + 1]) else None
+        out.append((history, (previous, following)))
+    return out
+
 
 def corpus_source(corpus: Corpus, source_id: str) -> Source:
     """The source with this id."""

@@ -114,12 +114,16 @@ def home_page(corpus: Corpus, histories: dict[WorkId, WorkHistory], conferences:
         + "# ITU resolutions, decisions and opinions\n\n"
         + f"This collection holds **{len(works)} instruments** in **{versions} versions** from "
         f"**{len(corpus.sources)} source documents**. Every text links back to the source line it comes from.\n\n"
+        + '<p><label class="home-search" for="__search">Search the collection</label> – full text, titles and numbers '
+        "(“Resolution 130”, “IPv6”, “COVID”); works offline.</p>\n\n"
         + "- [All instruments](instruments.md), by body and kind in number order\n"
         + "- [Conferences](conferences.md): what each conference adopted, revised or suppressed\n"
         + "- [Topics](topics.md): cybersecurity, emergencies and COVID-19, gender, the Internet, development…\n"
         + "- [Source documents](documents.md), with the text outside the instruments\n"
         + "- [Unresolved references](unresolved.md): texts cited here that the collection does not hold yet\n"
-        + "- [Data download: corpus.json](corpus.json), every source, instrument, version and citation\n\n"
+        + "- [Citation graph](graph.md): which texts cite which\n"
+        + "- Downloads: [corpus.json](corpus.json), every source, instrument, version and citation; "
+        '<a href="downloads/itu-resolutions-site.zip">the whole site as a zip</a>, to read offline or copy to a USB stick\n\n'
         + (f"Latest conference in the collection: {_md_link(latest.name, f'conferences/{latest.slug}.md')} ({_action_counts(latest)}).\n\n" if latest else "")
         + "## By body\n\n| Body | Instruments |\n|---|---|\n" + counts(by_body)
         + "\n## By kind\n\n| Kind | Instruments |\n|---|---|\n" + counts(by_kind)

@@ -12,6 +12,7 @@ from corpus.marks import merge_runs, parse_marks, reading_text, strip_runs
 from corpus.model import Block, Inline, Source, Topic, Version
 
 Links = Callable[[int], tuple[str, str]] | None
+Neighbours = tuple[WorkHistory | None, WorkHistory | None]
 from corpus.naming import (
     ACTION_NAMES,
     TEXT_STATUS,
@@ -55,6 +56,7 @@ def _version_header(version: Version, history: WorkHistory, source: Source, here
         meta_row("Heading in the source", _source_line_html(source, heading.line)),
         meta_row("Action", action),
         meta_row("Source", f'<a href="{escape_attr(doc_url)}">{escape_text(source.meta.title)}</a>, line {version.line}'),
+        meta_row("Cite as", f"<q>{escape_text(cite_as(version, source.meta.body_name))}</q>, <code>{escape_text(version.id.url)}</code>"),
         *_compare_rows(version, history, here),
         *[meta_row("Also cited as", escape_text(f"{name}, with the same title")) for name in index.also_cited_as(str(version.id))],
         meta_row("All versions", f'<a href="{escape_attr(relative_url(here, history.id.url))}">{escape_text(work_name(history))}: {len(history.versions)} in this collection</a>'),
@@ -161,7 +163,10 @@ def _tabs(labels_and_bodies: list[tuple[str, str]]) -> str:
     return "\n".join(out) + "\n"
 
 
-def version_page(version: Version, history: WorkHistory, source: Source, attached: dict[str, list[Block]], index: CitationIndex) -> str:
+def version_page(
+    version: Version, history: WorkHistory, source: Source, attached: dict[str, list[Block]], index: CitationIndex,
+    neighbours: Neighbours = (None, None),
+) -> str:
     """The page of one version: header, then the text exactly as the source gives it (a source
     with tracked changes gets two tabs: the changes marked, and the clean text), then its citations."""
     here = version.id.doc_path
@@ -173,14 +178,43 @@ def version_page(version: Version, history: WorkHistory, source: Source, attache
     return (
         front_matter(name, title_text(version))
         + heading_md(1, escape_text(name))
+        + _version_switcher(version, history, here)
         + _version_header(version, history, source, here, index)
         + body
         + cites_section(index, str(version.id), here)
+        + _prev_next(neighbours, here)
     )
 
 
+def _version_switcher(current: Version, history: WorkHistory, here: str) -> str:
+    """Every version of the work, the one shown marked as current."""
+    items = [
+        f'<span aria-current="page">{escape_text(display_revision(v))}</span>' if v is current
+        else _link(here, v.id.url, display_revision(v))
+        for v in history.versions
+    ]
+    return f'<nav class="version-switcher" aria-label="Versions" data-search-exclude>Versions: {" · ".join(items)}</nav>\n\n'
+
+
+def cite_as(version: Version, body_name: str) -> str:
+    """The canonical citation of a version: 'Resolution 130 (Rev. Dubai, 2018) of the Plenipotentiary Conference'."""
+    return f"{version_name(version)} of the {body_name}"
+
+
+def _prev_next(neighbours: Neighbours, here: str) -> str:
+    """Links to the previous and next work of the same body and kind, in number order."""
+    previous, following = neighbours
+    parts = []
+    if previous:
+        parts.append(f'<a class="prev" href="{escape_attr(relative_url(here, previous.id.url))}" rel="prev">← {escape_text(work_name(previous))}</a>')
+    if following:
+        parts.append(f'<a class="next" href="{escape_attr(relative_url(here, following.id.url))}" rel="next">{escape_text(work_name(following))} →</a>')
+    return f'<nav class="prev-next" aria-label="Previous and next instrument" data-search-exclude>{"".join(parts)}</nav>\n' if parts else ""
+
+
 def work_page(
-    history: WorkHistory, sources: dict[str, Source], attached: dict[str, list[Block]], index: CitationIndex, topics: list[Topic]
+    history: WorkHistory, sources: dict[str, Source], attached: dict[str, list[Block]], index: CitationIndex, topics: list[Topic],
+    neighbours: Neighbours = (None, None),
 ) -> str:
     """The page of a work: status banner, topics, history timeline, the latest text, and who cites it."""
     here = history.id.doc_path
@@ -197,7 +231,8 @@ def work_page(
         + instrument_body(shown, attached, prefix="latest-", links=index.links(here))
         + heading_md(2, "Cited by", "cited-by")
         + index.cited_by_html(str(history.id), here)
-        + "\n"
+        + "\n\n"
+        + _prev_next(neighbours, here)
     )
 
 

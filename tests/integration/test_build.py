@@ -180,3 +180,29 @@ def test_every_internal_link_and_anchor_resolves(site):
             elif parts.fragment and target in pages and unquote(parts.fragment) not in pages[target].ids:
                 broken.append(f"{path.relative_to(site.resolve())}: {href} (no such anchor)")
     assert broken == []
+
+
+def test_the_whole_site_downloads_as_one_zip(site):
+    import zipfile
+
+    with zipfile.ZipFile(site / "downloads" / "itu-resolutions-site.zip") as archive:
+        names = set(archive.namelist())
+    assert "itu-resolutions-site/index.html" in names
+    assert "itu-resolutions-site/pp/resolution-130/dubai-2018.html" in names
+    assert "itu-resolutions-site/search/search_index.js" in names
+    assert not any(name.endswith(".zip") for name in names)
+    assert 'href="downloads/itu-resolutions-site.zip"' in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_instrument_page_furniture(site):
+    page = (site / "pp" / "resolution-130" / "busan-2014.html").read_text(encoding="utf-8")
+    assert '<nav class="version-switcher" aria-label="Versions" data-search-exclude>Versions: <span aria-current="page">Rev. Busan, 2014</span>' in page
+    assert "<q>Resolution 130 (Rev. Busan, 2014) of the Plenipotentiary Conference</q>" in page
+    assert 'rel="prev">← Resolution 125</a>' in page and 'rel="next">Resolution 131 →</a>' in page
+    assert "compare/busan-2014..dubai-2018.html" in page
+
+
+def test_citation_graph_nodes_open_their_pages(site):
+    graph = (site / "graph.html").read_text(encoding="utf-8")
+    assert '<svg class="citation-graph"' in graph
+    assert '<a href="pp/resolution-130.html"><g class="node node-pp">' in graph
