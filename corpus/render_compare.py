@@ -50,4 +50,5 @@ def comparison_page(old: Version, new: Version, history: WorkHistory) -> str:
         "Paragraphs are matched by their words, not their labels; deleted words are struck through, inserted words underlined. "
         "A text with tracked changes is compared as proposed, changes accepted.</p>\n\n"
     )
-    return front_matter(title) + heading_md(1, escape_text(title)) + intro + render_comparison_html(comparison, old_url, new_url) + "\n"
+    # Left out of search: its words are those of the two versions, which are indexed already.
+    return front_matter(title, search={"exclude": True}) + heading_md(1, escape_text(title)) + intro + render_comparison_html(comparison, old_url, new_url) + "\n"

@@ -60,7 +60,7 @@ def graph_page(records: tuple[CitationRecord, ...], histories: dict[WorkId, Work
     )
     shown = f"the {_MAX_NODES} most connected of " if len(degree) > _MAX_NODES else ""
     return (
-        front_matter("Citation graph")
+        front_matter("Citation graph", search={"exclude": True})
         + "# Citation graph\n\n"
         + f"{len(edges)} links between {shown}{len(degree)} texts that cite or are cited by another text of the collection, "
         "grouped around the circle by body and kind in number order. Select a node to open the text; a thicker line "

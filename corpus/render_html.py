@@ -145,11 +145,17 @@ def footnotes_html(footnotes: tuple[Footnote, ...], notes: PageRefs) -> str:
 # --- Page furniture shared by every page ---------------------------------------------------
 
 
-def front_matter(title: str, description: str = "") -> str:
-    """YAML front matter; values HTML-escaped because templates print them unescaped."""
-    data = {"title": html.escape(title, quote=False)}
+def front_matter(title: str, description: str = "", search: dict[str, object] | None = None) -> str:
+    """YAML front matter; values HTML-escaped because templates print them unescaped.
+
+    ``search`` is Material's per-page search setting: {"boost": 3} ranks the page higher,
+    {"exclude": True} keeps it out of the index.
+    """
+    data: dict[str, object] = {"title": html.escape(title, quote=False)}
     if description:
         data["description"] = html.escape(description[:300], quote=True)  # printed inside content="…"
+    if search:
+        data["search"] = search
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=10_000) + "---\n\n"
 
 def heading_md(level: int, html_text: str, anchor: str = "", classes: str = "") -> str:

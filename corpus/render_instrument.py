@@ -221,7 +221,7 @@ def work_page(
     shown = history.last_text or history.latest
     topic_links = ", ".join(_link(here, f"topics/{t.slug}.html", t.title) for t in topics)
     return (
-        front_matter(work_name(history), title_text(history.latest))
+        front_matter(work_name(history), title_text(history.latest), search={"boost": 3})
         + heading_md(1, escape_text(f"{work_name(history)}: {title_text(history.latest)}"))
         + _status_banner(history, sources, here)
         + (f'<p class="topics">Topics: {topic_links}</p>\n\n' if topics else "")
