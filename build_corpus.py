@@ -62,7 +62,7 @@ def build_corpus(sources_dir: Path) -> tuple[Corpus, dict[WorkId, WorkHistory], 
     with stage("cite"):
         versions, documents, citations = _annotate(versions, documents, by_id)
     with stage("history"):
-        histories = build_histories(versions, by_id)
+        histories = build_histories(versions, by_id, tuple(citations))
         topics, found = read_topics(sources_dir, sources_dir.parent)
         diagnostics += found + assign_topics(histories, topics, by_id)[1]
     corpus = Corpus(tuple(sources), tuple(documents), tuple(versions), tuple(diagnostics), tuple(citations), tuple(topics))

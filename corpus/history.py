@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from corpus.ids import WorkId, natural_key, slugify
-from corpus.model import Source, Version
+from corpus.model import CitationRecord, Source, Version
 from corpus.segment import normalize_revision
 
 
@@ -67,15 +67,23 @@ class Conference:
     """Every version it adopted, proposed or suppressed, in source order."""
 
 
-def build_histories(versions: list[Version], sources: dict[str, Source]) -> dict[WorkId, WorkHistory]:
-    """Group versions by work, order them by conference year, derive each work's status."""
+def build_histories(
+    versions: list[Version], sources: dict[str, Source], citations: tuple[CitationRecord, ...] = ()
+) -> dict[WorkId, WorkHistory]:
+    """Group versions by work, order them by conference year, derive each work's status; revisions
+    named in headings or cited (Rev. Antalya, 2006) but not held join the timeline as known."""
     grouped: dict[WorkId, list[Version]] = defaultdict(list)
     for version in versions:
         grouped[version.id.work].append(version)
+    cited: dict[str, list[CitationRecord]] = defaultdict(list)
+    for record in citations:
+        if record.to and record.citation.revision:
+            cited[str(WorkId(*record.to.partition("#")[0].split("@")[0].split("/")))].append(record)
     histories = {}
     for work, members in grouped.items():
         ordered = tuple(sorted(members, key=lambda v: (sources[v.source].meta.year, v.id.conference)))
-        histories[work] = WorkHistory(work, ordered, _status(ordered), _known_revisions(ordered, sources))
+        known = _known_revisions(ordered, sources, cited.get(str(work), []))
+        histories[work] = WorkHistory(work, ordered, _status(ordered), known)
     return dict(sorted(histories.items(), key=lambda item: work_sort_key(item[0])))
 
 
@@ -87,20 +95,24 @@ def _status(versions: tuple[Version, ...]) -> str:
     return "draft"
 
 
-def _known_revisions(versions: tuple[Version, ...], sources: dict[str, Source]) -> tuple[KnownRevision, ...]:
-    """Revisions struck from a heading (004: '~~GUADALAJARA, 2010~~BUSAN, 2014') or suppressed."""
+def _known_revisions(
+    versions: tuple[Version, ...], sources: dict[str, Source], cited: list[CitationRecord]
+) -> tuple[KnownRevision, ...]:
+    """Revisions struck from a heading (004: '~~GUADALAJARA, 2010~~BUSAN, 2014'), suppressed, or cited."""
     held = {sources[v.source].meta.conference.casefold() for v in versions}
-    found: dict[str, KnownRevision] = {}
+    candidates: list[tuple[str, str]] = []
     for version in versions:
         heading, path = version.heading, sources[version.source].path
-        candidates = [(run.text, f"struck from the heading in {path}, line {heading.line}") for run in heading.revision_marked if run.kind == "del"]
+        candidates += [(run.text, f"struck from the heading in {path}, line {heading.line}") for run in heading.revision_marked if run.kind == "del"]
         if heading.action == "SUP" and heading.revision:
             candidates.append((heading.revision, f"the text suppressed in {path}, line {heading.line}"))
-        for printed, evidence in candidates:
-            revision = normalize_revision(printed) or normalize_revision(f"Rev. {printed}")
-            place_year = revision.removeprefix("Rev. ")
-            if revision and place_year.casefold() not in held and place_year not in found:
-                found[place_year] = KnownRevision(revision, int(revision[-4:]), evidence)
+    candidates += [(r.citation.revision, f"cited in {sources[r.source].path}, line {r.line}") for r in cited]
+    found: dict[str, KnownRevision] = {}
+    for printed, evidence in candidates:
+        revision = normalize_revision(printed) or normalize_revision(f"Rev. {printed}")
+        place_year = revision.removeprefix("Rev. ")
+        if revision and place_year.casefold() not in held and place_year not in found:
+            found[place_year] = KnownRevision(revision, int(revision[-4:]), evidence)
     return tuple(sorted(found.values(), key=lambda known: known.year))
 
 

@@ -20,12 +20,13 @@ def test_status_of_suppressed_and_draft_works(built):
     assert status["pp/resolution/182"] == "draft" and status["pp/resolution/71"] == "in force"
 
 
-def test_revisions_struck_from_headings_are_known_but_not_held(built):
+def test_revisions_struck_from_headings_or_cited_are_known_but_not_held(built):
     _, histories, _ = built
     known = {str(w): [k.revision for k in h.known] for w, h in histories.items() if h.known}
-    assert known["pp/resolution/130"] == ["Guadalajara, 2010"]
+    assert known["pp/resolution/130"] == ["Rev. Antalya, 2006", "Guadalajara, 2010"]  # cited; struck from the heading
     assert known["pp/resolution/35"] == ["Kyoto, 1994"]
-    assert "pp/resolution/64" not in known  # its heading strikes only "2014"
+    # Res 64's heading strikes only "2014": its earlier revisions are known from citations.
+    assert known["pp/resolution/64"] == ["Rev. Antalya, 2006", "Rev. Guadalajara, 2010"]
 
 
 def test_conferences_list_every_action(built):
