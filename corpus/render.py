@@ -21,7 +21,7 @@ from corpus.render_index import (
     document_page,
     documents_page,
     home_page,
-    instruments_page,
+    instruments_pages,
     topic_page,
     topics_page,
 )
@@ -52,7 +52,7 @@ def render_site(corpus: Corpus, histories: dict[WorkId, WorkHistory], attached: 
     for topic in corpus.topics:
         pages[f"topics/{topic.slug}.md"] = topic_page(topic, assigned, histories)
     pages["index.md"] = home_page(corpus, histories, conferences)
-    pages["instruments.md"] = instruments_page(histories, sources)
+    pages.update(instruments_pages(histories, sources, {work: len(records) for work, records in index.cited_by.items()}))
     pages["documents.md"] = documents_page(corpus)
     pages["corpus.json"] = corpus_json(corpus, histories)
     return pages

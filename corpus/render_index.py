@@ -64,24 +64,38 @@ def document_page(document: Document, histories: dict[WorkId, WorkHistory], inde
 def _md_link(text: str, url: str) -> str:
     return f"[{escape_text(text)}]({url})"
 
-def instruments_page(histories: dict[WorkId, WorkHistory], sources: dict[str, Source]) -> str:
-    """All works, by body then kind, in natural number order."""
-    out = [front_matter("Instruments"), "# Instruments\n\n"]
+def instruments_pages(histories: dict[WorkId, WorkHistory], sources: dict[str, Source], cited_by: dict[str, int]) -> dict[str, str]:
+    """instruments.md, one sortable and filterable table of every work, and one page per body and
+    kind in natural number order (instruments/pp-resolution.md)."""
     groups: dict[tuple[str, str], list[WorkHistory]] = {}
     for history in histories.values():
         groups.setdefault((history.id.body, history.id.kind), []).append(history)
+    pages = {}
+    links = []
     for (body, kind), members in groups.items():
-        body_name = sources[members[0].latest.source].meta.body_name
-        out.append(heading_md(2, escape_text(f"{body_name}: {KIND_NAMES[kind]}s ({len(members)})"), f"{body}-{kind}"))
-        out.append("| Number | Title | Latest revision | Status | Versions |\n|---|---|---|---|---|\n")
-        for history in members:
-            latest = history.latest
-            out.append(
-                f"| {_md_link(latest.heading.number, history.id.doc_path)} | {escape_text(title_text(latest))} "
-                f"| {escape_text(display_revision(latest))} | {escape_text(history.status)} | {len(history.versions)} |\n"
-            )
-        out.append("\n")
-    return "".join(out)
+        name = f"{sources[members[0].latest.source].meta.body_name}: {KIND_NAMES[kind]}s"
+        path = f"instruments/{body}-{kind}.md"
+        links.append(f"- {_md_link(name, path)} ({len(members)})\n")
+        pages[path] = front_matter(name) + heading_md(1, escape_text(name)) + _instrument_table(members, sources, cited_by, path)
+    pages["instruments.md"] = (
+        front_matter("Instruments") + "# Instruments\n\n" + "".join(links)
+        + "\n## All instruments { #all }\n\nSelect a column heading to sort; type in the box to filter.\n\n"
+        + _instrument_table(list(histories.values()), sources, cited_by, "instruments.md")
+    )
+    return pages
+
+
+def _instrument_table(members: list[WorkHistory], sources: dict[str, Source], cited_by: dict[str, int], here: str) -> str:
+    rows = "".join(
+        f"| {_md_link(f'{KIND_NAMES[h.id.kind]} {h.latest.heading.number}', relative_url(here, h.id.doc_path))} "
+        f"| {escape_text(title_text(h.latest))} | {escape_text(display_revision(h.latest))} | {escape_text(h.status)} "
+        f"| {escape_text(sources[h.latest.source].meta.body_name)} | {len(h.versions)} | {cited_by.get(str(h.id), 0)} |\n"
+        for h in members
+    )
+    header = "| Number | Title | Latest revision | Status | Body | Versions | Cited by |\n|---|---|---|---|---|---|---|\n"
+    # md_in_html keeps the Markdown table (and MkDocs' link checks) inside the wrapper tables.js looks for.
+    return f'<div class="sortable-table" markdown="1">\n\n{header}{rows}\n</div>\n\n'
+
 
 def documents_page(corpus: Corpus) -> str:
     """The source documents, with how many instruments each holds."""
