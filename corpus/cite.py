@@ -221,7 +221,15 @@ GROUP_BODIES = {
 }
 UN_NUMBER = re.compile(r"^(?:A/RES/)?\d{1,2}/\d{1,3}[A-Z]?$")
 PREFIX_WINDOW = 120
-"""How far before a kind word the prefix patterns look."""
+"""How far before a kind word the part patterns look ("instructs the Secretary-General 3 of")."""
+BODY_WINDOW = 72
+"""How far before a kind word the body patterns look ("United Nations General Assembly (UNGA) through")."""
+BODY_WORDS = ("Council", "UNGA", "Assembly", "ECOSOC", "Plenipotentiary", "WTDC", "WTSA", "WRC",
+              "WCIT", "WTPF")
+"""Cheap test before BODY_PREFIX: one of these must occur in the window."""
+PART_WORDS = ("nnex", "NNEX", "resolves", "recogni", "consider", "recalling", "noting", "decides",
+              "instructs", "invites")
+"""Cheap test before PART_PREFIX: one of these must occur in the window."""
 
 
 # ================================================================================================
@@ -297,7 +305,7 @@ def _self_citation(text: str, anchor: re.Match[str], context: CiteContext) -> Ci
 def _parse_citation(text: str, anchor: re.Match[str], context: CiteContext) -> _Parse | None:
     """Kind word, number(s), revisions and body words; None when no number follows."""
     before = text[max(0, anchor.start() - PREFIX_WINDOW) : anchor.start()]
-    if TABLE_PREFIX.search(before):
+    if "able" in before[-24:].lower() and TABLE_PREFIX.search(before[-24:]):
         return None
     kind = anchor.group("kind").lower()
     first = _parse_item(text, anchor.end(), kind)
@@ -394,11 +402,12 @@ def _next_list_item(text: str, last: _Item, kind: str) -> _Item | None:
 def _read_prefix(text: str, parse: _Parse, before: str) -> None:
     """Body words, generic markers and the cited part written before the kind word."""
     cut = len(before)
-    body = BODY_PREFIX.search(before)
+    near = before[-BODY_WINDOW:]
+    body = BODY_PREFIX.search(near) if any(word in near for word in BODY_WORDS) else None
     if body:
         parse.words_body = GROUP_BODIES[body.lastgroup or ""]
-        cut = body.start()
-    if GENERIC_PREFIX.search(before[:cut]):
+        cut = len(before) - len(near) + body.start()
+    if "respective" in before[max(0, cut - 16) : cut] and GENERIC_PREFIX.search(before[:cut]):
         parse.generic = True
     start, parse.part = _part_before(text, parse.start - (len(before) - cut))
     if parse.part:
@@ -408,6 +417,8 @@ def _read_prefix(text: str, parse: _Parse, before: str) -> None:
 def _part_before(text: str, position: int) -> tuple[int, str]:
     """('annex-2' | 'resolves-2' | '', start of the part words) for the words ending at position."""
     window = text[max(0, position - PREFIX_WINDOW) : position]
+    if not any(word in window for word in PART_WORDS):
+        return position, ""
     part = PART_PREFIX.search(window)
     if not part:
         return position, ""

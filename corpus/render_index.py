@@ -6,7 +6,7 @@ from collections import Counter
 
 from corpus.history import Conference, WorkHistory, work_sort_key
 from corpus.ids import WorkId, relative_url
-from corpus.model import Corpus, Document, Source, Topic
+from corpus.model import Corpus, Document, Source, Topic, Version
 from corpus.naming import (
     ACTION_NAMES,
     KIND_NAMES,
@@ -28,11 +28,10 @@ from corpus.render_instrument import block_md
 from corpus.render_links import CitationIndex
 
 
-def document_page(document: Document, histories: dict[WorkId, WorkHistory], index: CitationIndex) -> str:
+def document_page(document: Document, versions: dict[WorkId, Version], index: CitationIndex) -> str:
     """A source document: its metadata, the instruments found in it, and its other text."""
     source = document.source
     here = f"documents/{source.id}.md"
-    versions = {v.id: v for h in histories.values() for v in h.versions}
     items = "".join(
         f'<li><a href="{escape_attr(relative_url(here, vid.url))}">{escape_text(version_name(versions[vid]))}</a> – '
         f"{escape_text(title_text(versions[vid]))} (line {versions[vid].line})</li>"

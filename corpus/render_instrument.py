@@ -175,8 +175,11 @@ def version_page(
     if has_tracked_changes(version):
         clean = instrument_body(clean_view(version, "clean-"), attached, prefix="clean-", toc=False, links=index.links(here))
         body = _tabs([("As proposed, with changes marked", body), ("Clean text (changes accepted)", clean)])
+    # The latest text is indexed once, on the work page (boosted): its version page stays out of
+    # search so the index does not hold every current text twice.
+    search = {"exclude": True} if version is history.latest else None
     return (
-        front_matter(name, title_text(version))
+        front_matter(name, title_text(version), search=search)
         + heading_md(1, escape_text(name))
         + _version_switcher(version, history, here)
         + _version_header(version, history, source, here, index)

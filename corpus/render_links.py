@@ -29,8 +29,11 @@ class CitationIndex:
                 self.anchors[str(version.id)] = {b.anchor for b in version.blocks}
         for document in corpus.documents:
             self.names[f"document:{document.source.id}"] = (document.source.meta.title, f"documents/{document.source.id}.html")
+        self.by_page: dict[str, list[CitationRecord]] = defaultdict(list)
+        """Citing page -> its citations, in text order (an index: pages never scan all records)."""
         self.cited_by: dict[str, list[CitationRecord]] = defaultdict(list)
         for record in self.records:
+            self.by_page[record.page].append(record)
             if record.live and record.to and record.citation.type != "self":
                 target = record.to.partition("#")[0]
                 self.cited_by[target].append(record)
@@ -70,7 +73,7 @@ class CitationIndex:
     def cites_html(self, page: str, here: str) -> str:
         """'Cites': what this page's text cites, in text order, with where each goes."""
         items = []
-        for record in (r for r in self.records if r.page == page and r.citation.type != "self"):
+        for record in (r for r in self.by_page.get(page, []) if r.citation.type != "self"):
             where = f'<a href="#{escape_attr(record.anchor)}">{escape_text(record.anchor or "title")}</a>'
             if record.to:
                 target = f'<a href="{escape_attr(self.href(record.to, here))}">{escape_text(self.names[record.to.partition("#")[0]][0])}</a>'
