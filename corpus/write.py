@@ -1,12 +1,15 @@
 """Write generated pages into docs/: only files whose content changed, stale pages removed.
 
-The list of generated files is kept in docs/.generated so that hand-written pages are never
-touched and pages of instruments that disappeared from the sources are deleted.
+Every changed file is first written in full to a staging folder inside docs/ (same file system),
+and only when all of them are written are they renamed into place: a build that fails while
+writing leaves docs/ as it was. The list of generated files is kept in docs/.generated, so that
+hand-written pages are never touched and pages of instruments that disappeared are deleted.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -16,18 +19,31 @@ MANIFEST = ".generated"
 def write_pages(out: Path, pages: dict[str, str]) -> int:
     """Write ``pages`` (docs-relative path -> text) under ``out``; return how many files changed."""
     out.mkdir(parents=True, exist_ok=True)
-    changed = 0
-    for relative, text in sorted(pages.items()):
-        target = _inside(out, relative)
-        data = text.encode("utf-8")
-        if target.exists() and target.read_bytes() == data:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        _atomic_write(target, data)
-        changed += 1
-    changed += _remove_stale(out, set(pages))
-    _atomic_write(out / MANIFEST, "".join(f"{path}\n" for path in sorted(pages)).encode())
-    return changed
+    changed = {
+        relative: text.encode("utf-8")
+        for relative, text in sorted(pages.items())
+        if not _same(_inside(out, relative), text.encode("utf-8"))
+    }
+    staging = Path(tempfile.mkdtemp(dir=out, prefix=".staging-"))
+    try:
+        for relative, data in changed.items():
+            staged = staging / relative
+            staged.parent.mkdir(parents=True, exist_ok=True)
+            staged.write_bytes(data)
+            os.chmod(staged, 0o644)
+        for relative in changed:  # renames only: quick, and no half-written page is ever visible
+            target = _inside(out, relative)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / relative, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    removed = _remove_stale(out, set(pages))
+    (out / MANIFEST).write_text("".join(f"{path}\n" for path in sorted(pages)), encoding="utf-8")
+    return len(changed) + removed
+
+
+def _same(target: Path, data: bytes) -> bool:
+    return target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data
 
 
 def _inside(out: Path, relative: str) -> Path:
@@ -38,15 +54,6 @@ def _inside(out: Path, relative: str) -> Path:
     return target
 
 
-def _atomic_write(target: Path, data: bytes) -> None:
-    """Write to a temporary file beside the target, then rename: a page is never half-written."""
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-    os.chmod(temporary, 0o644)
-    with os.fdopen(handle, "wb") as stream:
-        stream.write(data)
-    os.replace(temporary, target)
-
-
 def _remove_stale(out: Path, current: set[str]) -> int:
     manifest = out / MANIFEST
     if not manifest.exists():
@@ -54,6 +61,6 @@ def _remove_stale(out: Path, current: set[str]) -> int:
     removed = 0
     for relative in manifest.read_text(encoding="utf-8").split():
         if relative not in current and (out / relative).is_file():
-            (_inside(out, relative)).unlink()
+            _inside(out, relative).unlink()
             removed += 1
     return removed
