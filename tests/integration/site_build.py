@@ -14,8 +14,9 @@ def build_site(work: Path, sources: Path | None = None) -> subprocess.CompletedP
     """Copy config, overrides and hand-written docs to ``work``, run build_corpus and mkdocs --strict."""
     shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", work / "overrides", dirs_exist_ok=True)
-    shutil.copytree(ROOT / "docs", work / "docs", dirs_exist_ok=True,
-                    ignore=lambda folder, names: [n for n in names if Path(folder) == ROOT / "docs" and n not in _HAND_WRITTEN])
+    for relative in _hand_written_docs():
+        (work / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / relative, work / relative)
     corpus = subprocess.run(
         [sys.executable, str(ROOT / "build_corpus.py"), "build", "--sources", str(sources or ROOT / "sources"), "--out", str(work / "docs")],
         capture_output=True, text=True, check=False,
@@ -28,4 +29,7 @@ def build_site(work: Path, sources: Path | None = None) -> subprocess.CompletedP
     )
 
 
-_HAND_WRITTEN = {"about.md", "assets", "guide.md"}
+def _hand_written_docs() -> list[str]:
+    """The files of docs/ that git tracks: hand-written pages and assets (the rest is generated)."""
+    listed = subprocess.run(["git", "-C", str(ROOT), "ls-files", "docs"], capture_output=True, text=True, check=True)
+    return listed.stdout.split()

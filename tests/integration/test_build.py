@@ -206,3 +206,28 @@ def test_citation_graph_nodes_open_their_pages(site):
     graph = (site / "graph.html").read_text(encoding="utf-8")
     assert '<svg class="citation-graph"' in graph
     assert '<a href="pp/resolution-130.html"><g class="node node-pp">' in graph
+
+
+def test_every_page_is_within_three_clicks_of_the_home_page(site):
+    """The navigation stays small; index pages keep every page close to home."""
+    from collections import deque
+    from urllib.parse import unquote, urlsplit
+
+    root = site.resolve()
+    depth = {root / "index.html": 0}
+    queue = deque([root / "index.html"])
+    while queue:
+        page = queue.popleft()
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for href in parser.hrefs:
+            parts = urlsplit(href)
+            if parts.scheme or not parts.path.endswith(".html"):
+                continue
+            target = (page.parent / unquote(parts.path)).resolve()
+            if target.is_file() and target not in depth:
+                depth[target] = depth[page] + 1
+                queue.append(target)
+    pages = {p.resolve() for p in site.rglob("*.html") if p.name != "404.html"}
+    far = sorted(str(p.relative_to(root)) for p in pages if depth.get(p, 99) > 3)
+    assert far == []
