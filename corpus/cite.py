@@ -15,6 +15,7 @@ linear in the length of the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from corpus.ids import slugify
@@ -154,14 +155,18 @@ LIST_TITLE_GAP = re.compile(
 UN_DATE = re.compile(_S + r"+of" + _S + r"+\d{1,2}" + _S + r"+[A-Z][a-z]+" + _S + r"+\d{4}")
 # A whole paragraph that is an instrument, annex or cover-table heading, not a citation:
 # "RESOLUTION 70 (Rev. dUBAI, 2018)", "ANNEX 1 TO Resolution COM5/2 (Dubai, 2018)",
-# "SUP\tRESOLUTION 35", "DRAFT NEW RESOLUTION [WG-PL/7]", "DRAFT OPINION 1: Enabling…".
+# "SUP\tRESOLUTION 35", "DRAFT NEW RESOLUTION [WG-PL/7]", "DRAFT OPINION 1: Enabling…". A lone
+# "Resolution 71 (Rev. Dubai, 2018)" is a heading only when something marks it as one (see
+# _is_heading): its first word in capitals, an action or "draft" before it, or a number
+# that only headings carry (COM5/2, WGPL/1, [COVID-19]).
 HEADING_LINE = re.compile(
-    r"^(?:(?:MOD|ADD|SUP)" + _S + r"+)?(?:draft" + _S + r"+(?:new" + _S + r"+)?)?(?:annex(?:" + _S
-    + r"+\d+)?" + _S + r"+to" + _S + r"+)?(?:resolution|decision|recommendation)" + _S
-    + r"+\S+(?:" + _S + r"*\([^()]*\))?$"
+    r"^(?P<marker>(?:(?:MOD|ADD|SUP)" + _S + r"+)?(?:draft" + _S + r"+(?:new" + _S + r"+)?)?(?:annex(?:" + _S
+    + r"+\d+)?" + _S + r"+to" + _S + r"+)?)(?P<kind>resolution|decision|recommendation)" + _S
+    + r"+(?P<number>\S+)(?:" + _S + r"*\([^()]*\))?$"
     r"|^draft" + _S + r"+opinion" + _S + r"+\d+" + _S + r"*:",
     re.IGNORECASE,
 )
+PROVISIONAL_NUMBER = re.compile(r"^(?:\[|COM\d|WG)", re.IGNORECASE)
 
 # ================================================================================================
 # Tables
@@ -266,7 +271,7 @@ class _Parse:
 # ================================================================================================
 def find_citations(text: str, context: CiteContext) -> list[Citation]:
     """Every citation in one cleaned paragraph, in text order, one per cited number."""
-    if HEADING_LINE.match(text.strip()):
+    if _is_heading(text.strip()):
         return []
     found: list[Citation] = []
     consumed = 0
@@ -274,8 +279,8 @@ def find_citations(text: str, context: CiteContext) -> list[Citation]:
         if anchor.start() < consumed:
             continue
         if anchor.group("self"):
-            citation = _self_citation(text, anchor, context)
-            found.append(citation)
+            if not _refers_back(anchor, found):
+                found.append(_self_citation(text, anchor, context))
             consumed = anchor.end()
             continue
         parse = _parse_citation(text, anchor, context)
@@ -289,6 +294,26 @@ def find_citations(text: str, context: CiteContext) -> list[Citation]:
 # ================================================================================================
 # Rules, in the order they apply to one anchor
 # ================================================================================================
+def _is_heading(text: str) -> bool:
+    """The whole paragraph is an instrument, annex or cover-table heading."""
+    heading = HEADING_LINE.match(text)
+    if heading is None:
+        return False
+    if heading.group("kind") is None:  # "DRAFT OPINION 1: …"
+        return True
+    marker, first_word = heading.group("marker"), text.split()[0]
+    return bool(re.match(r"(?i:MOD|ADD|SUP|draft)\b", marker) or first_word.isupper()
+                or PROVISIONAL_NUMBER.match(heading.group("number")))
+
+
+def _refers_back(anchor: re.Match[str], found: list[Citation]) -> bool:
+    """'…UNGA Resolution A/RES/70/125 … In this Resolution, a request…': a capitalised "this
+    Resolution" after a citation of another text of that kind means that text, not the citing one.
+    (WTPF opinions write "this Opinion" for themselves; they cite no other opinion before it.)"""
+    kind = anchor.group("skind")
+    return kind[0].isupper() and any(c.kind == kind.lower() and c.type != "self" for c in found)
+
+
 def _self_citation(text: str, anchor: re.Match[str], context: CiteContext) -> Citation:
     """'this resolution', 'Annex 2 to this resolution', 'resolves 3 of this resolution'."""
     kind = anchor.group("skind").lower()
@@ -462,21 +487,22 @@ def _phrase_body(phrase: re.Match[str]) -> str:
 # ================================================================================================
 def _citations(text: str, parse: _Parse, context: CiteContext) -> list[Citation]:
     """One Citation per item, with shared revisions and bodies applied across the list."""
-    revisions = _shared_revisions(parse.items)
-    bodies = [_item_body(parse, item, revision, context) for item, revision in zip(parse.items, revisions)]
-    known = {body for body in bodies if body}
-    shared = known.pop() if len(known) == 1 else ""
+    facts = [_Facts(parse, item, revision, revision_body, context)
+             for item, (revision, revision_body) in zip(parse.items, _shared_revisions(parse.items))]
+    if len(facts) > 1:
+        own = {_decide_body(fact, OWN_BODY_RULES) for fact in facts} - {""}
+        shared = own.pop() if len(own) == 1 else ""
+        for fact in facts:
+            fact.list_body = shared
     citations = []
-    for index, (item, revision) in enumerate(zip(parse.items, revisions)):
-        body = bodies[index] or (shared if len(parse.items) > 1 else "")
-        if not body and not revision[0] and not item.garbled and not parse.generic:
-            body = _same_body(parse.kind, item.number, context)
+    for index, fact in enumerate(facts):
+        body, item = _decide_body(fact, BODY_RULES), fact.item
         start = parse.start if index == 0 else item.start
         citations.append(
             Citation(
                 start=start, end=item.end, text=text[start : item.end],
                 type=_type(parse, item, body), body=body, kind=parse.kind, number=item.number,
-                revision=_format_revision(revision[0], body), part=parse.part if index == 0 else "",
+                revision=_format_revision(fact.revision, body), part=parse.part if index == 0 else "",
             )
         )
     return citations
@@ -489,26 +515,40 @@ def _shared_revisions(items: list[_Item]) -> list[tuple[tuple[bool, str, str] | 
     for item in reversed(items):
         if item.revision or item.garbled:
             carried = (item.revision, item.revision_body)
-        result.append((item.revision, item.revision_body) if item.revision or item.garbled else carried)
+        result.append(carried)
     return result[::-1]
 
 
-def _item_body(parse: _Parse, item: _Item, revision: tuple[tuple[bool, str, str] | None, str],
-               context: CiteContext) -> str:
-    """Body from words (prefix, infix, trailing), else the revision's conference, else the number."""
-    words = item.infix or parse.words_body
-    revision_body = revision[1]
-    if words == "WTPF" and revision_body.startswith("WTPF"):
-        return revision_body
-    if words:
-        return words
-    if revision_body:
-        return revision_body
-    return "" if parse.generic else _number_body(parse.kind, item.number)
+@dataclass
+class _Facts:
+    """What is known about one cited number when its body is decided."""
+
+    parse: _Parse
+    item: _Item
+    revision: tuple[bool, str, str] | None
+    revision_body: str
+    context: CiteContext
+    list_body: str = ""
 
 
-def _number_body(kind: str, number: str) -> str:
+def _body_from_words(facts: _Facts) -> str:
+    """'of WTDC', 'UNGA Resolution', 'Resolution ITU-R 48'; 'of WTPF' takes its session from the revision."""
+    words = facts.item.infix or facts.parse.words_body
+    if words == "WTPF" and facts.revision_body.startswith("WTPF"):
+        return facts.revision_body
+    return words
+
+
+def _body_from_revision(facts: _Facts) -> str:
+    """'(Rev. Hammamet, 2016)' is WTSA, '(Rev. Dubai, 2014)' WTDC, '(Rev. Geneva, 2015)' RA."""
+    return facts.revision_body
+
+
+def _body_from_number(facts: _Facts) -> str:
     """'68/198' is a UNGA resolution; 'Resolution 1305' and 'Decision 584' are Council texts."""
+    kind, number = facts.parse.kind, facts.item.number
+    if facts.parse.generic:
+        return ""
     if UN_NUMBER.match(number):
         return "UNGA"
     if number.isdigit() and ((kind == "resolution" and 1000 <= int(number) < 2000)
@@ -517,12 +557,42 @@ def _number_body(kind: str, number: str) -> str:
     return ""
 
 
-def _same_body(kind: str, number: str, context: CiteContext) -> str:
-    """A bare number ('Resolution 71') is the citing text's own body, if that body adopts the kind."""
-    body = CONTEXT_BODIES.get(context.body, "")
+def _body_from_list(facts: _Facts) -> str:
+    """A list item with nothing of its own takes the body all the other items agree on."""
+    return facts.list_body
+
+
+def _body_of_citing_text(facts: _Facts) -> str:
+    """A bare number ('Resolution 71', no revision, no body words) is the citing text's own body,
+    if that body adopts texts of the kind; never for 'the respective Resolution 1' or 'N/M' numbers."""
+    kind, number = facts.parse.kind, facts.item.number
+    if facts.revision or facts.item.garbled or facts.parse.generic:
+        return ""
     if "/" in number and not number.upper().startswith(("COM", "WG")):
         return ""
+    body = CONTEXT_BODIES.get(facts.context.body, "")
     return body if kind in BODY_KINDS.get(body, ()) else ""
+
+
+BODY_RULES: tuple[tuple[str, Callable[[_Facts], str]], ...] = (
+    ("words", _body_from_words),
+    ("revision", _body_from_revision),
+    ("number", _body_from_number),
+    ("list", _body_from_list),
+    ("citing-text", _body_of_citing_text),
+)
+"""How the adopting body is decided, first rule that answers wins."""
+OWN_BODY_RULES = BODY_RULES[:3]
+"""The rules that look only at one item (what the items of a list share is computed from these)."""
+
+
+def _decide_body(facts: _Facts, rules: tuple[tuple[str, Callable[[_Facts], str]], ...]) -> str:
+    """The answer of the first rule that gives one; '' when none does."""
+    for _name, rule in rules:
+        body = rule(facts)
+        if body:
+            return body
+    return ""
 
 
 def _type(parse: _Parse, item: _Item, body: str) -> str:

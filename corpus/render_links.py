@@ -52,6 +52,7 @@ class CitationIndex:
     def href(self, to: str, here: str) -> str:
         """Relative URL of a target id, keeping '#part' only where the target page has it."""
         page, _, part = to.partition("#")
+        part = "annex-1" if part == "annex" else part  # "the annex to …": a single annex is anchored annex-1
         url = relative_url(here, self.names[page][1])
         return f"{url}#{part}" if part and part in self.anchors.get(page, set()) else url
 
