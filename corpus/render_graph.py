@@ -56,7 +56,7 @@ def graph_page(records: tuple[CitationRecord, ...], histories: dict[WorkId, Work
     listing = "".join(
         f'<li><a href="{escape_attr(s.url)}">{escape_text(_name(s, histories))}</a> cites '
         f'<a href="{escape_attr(t.url)}">{escape_text(_name(t, histories))}</a> ({count}×)</li>'
-        for (s, t), count in sorted(edges.items())
+        for (s, t), count in sorted(edges.items()) if s in position and t in position
     )
     shown = f"the {_MAX_NODES} most connected of " if len(degree) > _MAX_NODES else ""
     return (

@@ -12,6 +12,10 @@ from corpus.naming import KIND_NAMES, version_name, work_name
 from corpus.render_html import escape_attr, escape_text, front_matter, heading_md
 
 
+_PLACES_SHOWN = 4
+"""Citing places listed per unresolved target (the count says how many there are)."""
+
+
 class CitationIndex:
     """Every citation of the corpus, indexed by citing page and by target."""
 
@@ -105,8 +109,8 @@ class CitationIndex:
                f"{sum(len(v) for v in groups.values())} citations of {len(groups)} texts that this collection does not hold, "
                "most cited first: the texts to add next.\n\n", "| Cited text | Citations | Cited in |\n|---|---|---|\n"]
         for (body, kind, number), records in ordered:
-            places = ", ".join(f"[{escape_text(self.names[r.page][0])}]({self._doc_link(r)})" for r in records[:8])
-            more = f" and {len(records) - 8} more" if len(records) > 8 else ""
+            places = ", ".join(f"[{escape_text(self.names[r.page][0])}]({self._doc_link(r)})" for r in records[:_PLACES_SHOWN])
+            more = f" and {len(records) - _PLACES_SHOWN} more" if len(records) > _PLACES_SHOWN else ""
             out.append(f"| {escape_text(f'{body} {KIND_NAMES[kind]} {number}')} | {len(records)} | {places}{more} |\n")
         return "".join(out)
 
