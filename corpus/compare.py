@@ -258,6 +258,8 @@ def word_ops(old: str, new: str) -> tuple[tuple[str, str], ...]:
     """Word-level edits turning old into new: equal + delete texts join to old, equal + insert to new.
     A bare space between two edits is folded into them: 'the Council' -> 'a Secretary' reads as one
     deletion and one insertion, not two of each."""
+    if old == new:  # most aligned paragraphs: no need to run the matcher
+        return (("equal", old),) if old else ()
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
     spans = [_Span(tag == "equal", "".join(a[i1:i2]), "".join(b[j1:j2]))
              for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()]
