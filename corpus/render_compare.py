@@ -51,4 +51,4 @@ def comparison_page(old: Version, new: Version, history: WorkHistory) -> str:
         "A text with tracked changes is compared as proposed, changes accepted.</p>\n\n"
     )
     # Left out of search: its words are those of the two versions, which are indexed already.
-    return front_matter(title, search={"exclude": True}) + heading_md(1, escape_text(title)) + intro + render_comparison_html(comparison, old_url, new_url) + "\n"
+    return front_matter(title, search={"exclude": True}) + heading_md(1, escape_text(title)) + intro + render_comparison_html(comparison, old_url, new_url, display_revision(old), display_revision(new)) + "\n"

@@ -110,7 +110,11 @@ def _flag_note(block: Block) -> str:
 
 def table_html(block: Block, notes: PageRefs) -> str:
     """A table block as an HTML table; empty cells stay empty; 'ERROR:#REF!' gets a note."""
-    parts = [f'<div class="table-wrap" id="{escape_attr(block.anchor)}" data-line="{block.line}"><table class="itu-table">']
+    # A wide table scrolls: region + tabindex let a keyboard reach it; the label differs per table.
+    parts = [
+        f'<div class="table-wrap" id="{escape_attr(block.anchor)}" data-line="{block.line}" role="region" tabindex="0" '
+        f'aria-label="Table at source line {block.line}"><table class="itu-table">'
+    ]
     if block.inlines:
         parts.append(f"<caption>{inline_html(block.inlines, notes)}</caption>")
     for index, row in enumerate(block.rows):

@@ -11,7 +11,6 @@ from corpus.model import CitationRecord, Corpus
 from corpus.naming import KIND_NAMES, version_name, work_name
 from corpus.render_html import escape_attr, escape_text, front_matter, heading_md
 
-
 _PLACES_SHOWN = 4
 """Citing places listed per unresolved target (the count says how many there are)."""
 
@@ -79,7 +78,7 @@ class CitationIndex:
         """'Cites': what this page's text cites, in text order, with where each goes."""
         items = []
         for record in (r for r in self.by_page.get(page, []) if r.citation.type != "self"):
-            where = f'<a href="#{escape_attr(record.anchor)}">{escape_text(record.anchor or "title")}</a>'
+            where = f'<a href="#{escape_attr(record.anchor)}">{escape_text(_place_name(record.anchor))}</a>'
             if record.to:
                 target = f'<a href="{escape_attr(self.href(record.to, here))}">{escape_text(self.names[record.to.partition("#")[0]][0])}</a>'
             else:
@@ -94,7 +93,7 @@ class CitationIndex:
         for record in self.cited_by.get(target, []):
             name, url = self.names[record.page]
             link = f'<a href="{escape_attr(relative_url(here, url))}#{escape_attr(record.anchor)}">{escape_text(name)}</a>'
-            items.append(f"<li>{link} ({escape_text(record.anchor or 'title')}): “{escape_text(record.sentence)}”</li>")
+            items.append(f"<li>{link} ({escape_text(_place_name(record.anchor))}): “{escape_text(record.sentence)}”</li>")
         return f'<ul class="cited-by" data-search-exclude>{"".join(items)}</ul>' if items else "<p>No text in this collection cites it.</p>"
 
     def unresolved_page(self) -> str:
@@ -119,6 +118,15 @@ class CitationIndex:
         """Markdown link target (a .md path, so MkDocs checks it) of a citing paragraph."""
         url = self.names[record.page][1]
         return f"{url[: -len('.html')]}.md" + (f"#{record.anchor}" if record.anchor else "")
+
+
+def _place_name(anchor: str) -> str:
+    """'considering-c' -> 'considering c', 'fn:2' -> 'footnote 2', '' -> 'title': anchors read as places."""
+    if not anchor:
+        return "title"
+    if anchor.startswith("fn:"):
+        return f"footnote {anchor[3:]}"
+    return anchor.replace("-", " ")
 
 
 def cites_section(index: CitationIndex, page: str, here: str) -> str:
