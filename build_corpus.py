@@ -137,7 +137,8 @@ def format_diagnostic(diagnostic: Diagnostic, root: Path) -> str:
         line = (root / diagnostic.path).read_text(encoding="utf-8", errors="replace").split("\n")[diagnostic.line - 1]
     except (OSError, IndexError):
         return head
-    shown = line.replace("\t", " ")[:200]
+    # Shown to an editor's terminal: control characters become '?', keeping the caret's column.
+    shown = "".join("?" if ch < " " or "\x7f" <= ch < "\xa0" else ch for ch in line.replace("\t", " ")[:200])
     return f"{head}\n    {shown}\n    {' ' * (min(diagnostic.col, len(shown) + 1) - 1)}^"
 
 

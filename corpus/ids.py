@@ -61,6 +61,16 @@ class WorkId:
         return f"{stem}/{self.conference}.md" if self.conference else f"{stem}.md"
 
 
+def document_doc_path(source_id: str) -> str:
+    """'documents/pp-2018-dubai-final-acts.md': a source document's page (its file name as a slug)."""
+    return f"documents/{slugify(source_id) or 'source'}.md"
+
+
+def document_url(source_id: str) -> str:
+    """Site URL of a source document's page."""
+    return document_doc_path(source_id)[: -len(".md")] + ".html"
+
+
 def comparison_doc_path(old: WorkId, new: WorkId) -> str:
     """'pp/resolution-130/compare/busan-2014..dubai-2018.md': two versions of one work compared."""
     return f"{old.body}/{old.kind}-{old.number}/compare/{old.conference}..{new.conference}.md"

@@ -497,7 +497,10 @@ def _attachments(state: _State) -> list[Block]:
     blocks = []
     for attachment in state.source.meta.attachments:
         if attachment.last > len(state.lines):
-            state.warn(attachment.first, f"attachment lines {attachment.first}-{attachment.last} run past the end of the file")
+            yml = state.source.path.removesuffix(".txt") + ".yml"
+            state.diagnostics.append(Diagnostic(
+                yml, attachment.line, 1,
+                f"attachment lines {attachment.first}-{attachment.last} run past the end of the file ({len(state.lines)} lines)"))
             continue
         caption = (Inline("text", attachment.caption),)
         sheet = parse_sheet(state.lines[attachment.first - 1 : attachment.last], attachment.first, caption)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from corpus.history import WorkHistory, build_conferences
-from corpus.ids import WorkId, comparison_doc_path
+from corpus.ids import WorkId, comparison_doc_path, document_doc_path
 from corpus.marks import reading_text
 from corpus.model import Block, CitationRecord, Corpus, Topic, Version
 from corpus.naming import display_revision, title_text
@@ -44,7 +44,7 @@ def render_site(corpus: Corpus, histories: dict[WorkId, WorkHistory], attached: 
         pages[history.id.doc_path] = work_page(history, sources, attached, index, assigned[history.id], neighbours)
     versions = {version.id: version for version in corpus.versions}
     for document in corpus.documents:
-        pages[f"documents/{document.source.id}.md"] = document_page(document, versions, index)
+        pages[document_doc_path(document.source.id)] = document_page(document, versions, index)
     conferences = build_conferences(list(corpus.versions), sources)
     for conference in conferences:
         pages[f"conferences/{conference.slug}.md"] = conference_page(conference, histories)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from corpus.history import Conference, WorkHistory, work_sort_key
-from corpus.ids import WorkId, relative_url
+from corpus.ids import WorkId, document_doc_path, relative_url
 from corpus.model import Corpus, Document, Source, Topic, Version
 from corpus.naming import (
     ACTION_NAMES,
@@ -31,7 +31,7 @@ from corpus.render_links import CitationIndex
 def document_page(document: Document, versions: dict[WorkId, Version], index: CitationIndex) -> str:
     """A source document: its metadata, the instruments found in it, and its other text."""
     source = document.source
-    here = f"documents/{source.id}.md"
+    here = document_doc_path(source.id)
     items = "".join(
         f'<li><a href="{escape_attr(relative_url(here, vid.url))}">{escape_text(version_name(versions[vid]))}</a> – '
         f"{escape_text(title_text(versions[vid]))} (line {versions[vid].line})</li>"
@@ -102,7 +102,7 @@ def documents_page(corpus: Corpus) -> str:
     for document in corpus.documents:
         meta = document.source.meta
         out.append(
-            f"| {_md_link(meta.title, f'documents/{document.source.id}.md')} | {escape_text(meta.body_name)} "
+            f"| {_md_link(meta.title, document_doc_path(document.source.id))} | {escape_text(meta.body_name)} "
             f"| {escape_text(meta.conference)} | {escape_text(TEXT_STATUS[meta.status])} | {len(document.versions)} |\n"
         )
     return "".join(out)

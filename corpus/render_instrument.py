@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from corpus.clean import clean_line
 from corpus.history import WorkHistory
-from corpus.ids import relative_url
+from corpus.ids import document_url, relative_url
 from corpus.marks import merge_runs, parse_marks, reading_text, strip_runs
 from corpus.model import Block, Inline, Source, Topic, Version
 
@@ -43,7 +43,7 @@ def _source_line_html(source: Source, number: int) -> str:
     return f"<q>{inline_html(runs, PageRefs(()))}</q>, line {number}"
 
 def _version_header(version: Version, history: WorkHistory, source: Source, here: str, index: CitationIndex) -> str:
-    doc_url = relative_url(here, f"documents/{source.id}.html")
+    doc_url = relative_url(here, document_url(source.id))
     heading = version.heading
     action = escape_text(ACTION_NAMES[heading.action])
     if heading.action_line:
@@ -277,7 +277,7 @@ def _timeline(history: WorkHistory, sources: dict[str, Source], here: str) -> st
         entries.append((source.meta.year, (
             f'<li class="timeline-version">{_link(here, version.id.url, version_name(version))} – '
             f"{escape_text(ACTION_NAMES[version.heading.action])}; {escape_text(TEXT_STATUS[version.status])}; "
-            f"{_link(here, f'documents/{source.id}.html', source.meta.title)}, line {version.line}{compare}</li>"
+            f"{_link(here, document_url(source.id), source.meta.title)}, line {version.line}{compare}</li>"
         )))
     items = "".join(html for _, html in sorted(entries, key=lambda entry: entry[0]))
     return f'<ol class="timeline">{items}</ol>\n\n'

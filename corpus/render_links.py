@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from corpus.history import WorkHistory
-from corpus.ids import WorkId, parse_id, relative_url, slugify
+from corpus.ids import WorkId, document_url, parse_id, relative_url, slugify
 from corpus.model import CitationRecord, Corpus
 from corpus.naming import KIND_NAMES, version_name, work_name
 from corpus.render_html import escape_attr, escape_text, front_matter, heading_md
@@ -31,7 +31,7 @@ class CitationIndex:
                 self.names[str(version.id)] = (version_name(version), version.id.url)
                 self.anchors[str(version.id)] = {b.anchor for b in version.blocks}
         for document in corpus.documents:
-            self.names[f"document:{document.source.id}"] = (document.source.meta.title, f"documents/{document.source.id}.html")
+            self.names[f"document:{document.source.id}"] = (document.source.meta.title, document_url(document.source.id))
         self.by_page: dict[str, list[CitationRecord]] = defaultdict(list)
         """Citing page -> its citations, in text order (an index: pages never scan all records)."""
         self.cited_by: dict[str, list[CitationRecord]] = defaultdict(list)

@@ -1,0 +1,216 @@
+"""Bad input through the command line, as an editor meets it: the exact message on stderr
+(path:line:col: severity: message, the line, a caret) and the exit code.
+
+Covered elsewhere, not repeated here: a cp1252 byte through `check` and `check --strict` on the
+bundled sources (tests/unit/test_read.py), an unknown .yml key through `check`
+(tests/integration/test_editor.py).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from build_corpus import main
+
+GOOD_TEXT = """MOD\t#1
+RESOLUTION 130 (Rev. Bucharest, 2022)
+Strengthening the role of ITU in building confidence and security in the use of information and communication technologies
+The Plenipotentiary Conference of the International Telecommunication Union (Bucharest, 2022),
+recalling
+a)\tResolution 130 (Rev. Dubai, 2018) of the Plenipotentiary Conference;
+resolves
+1\tto continue to give this work high priority within ITU;
+"""
+GOOD_META = """title: "Final Acts of the Plenipotentiary Conference (Bucharest, 2022), extract"
+body: pp
+body_name: Plenipotentiary Conference
+conference: Bucharest, 2022
+year: 2022
+status: adopted
+markup: word-export
+"""
+# An attachment whose target is not in the source (line 11 is its "target:").
+ATTACHMENT = """attachments:
+  - lines: 7-8
+    caption: "Table 1 – Targets"
+    target: pp/resolution/999@bucharest-2022
+"""
+
+
+def sources_with(tmp_path: Path, text: bytes | str = GOOD_TEXT, meta: str = GOOD_META, stem: str = "doc") -> Path:
+    """A sources folder holding one source (a .txt and its .yml) named ``stem``."""
+    sources = tmp_path / "sources"
+    sources.mkdir(exist_ok=True)
+    (sources / f"{stem}.txt").write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+    (sources / f"{stem}.yml").write_text(meta, encoding="utf-8")
+    return sources
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    """Exit code and stderr of `build_corpus.py argv`."""
+    code = main(list(argv))
+    return code, capsys.readouterr().err
+
+
+def test_a_utf16_file_is_refused_with_how_to_fix_it(tmp_path, capsys):
+    sources = sources_with(tmp_path, GOOD_TEXT.encode("utf-16"))
+    code, err = run(capsys, "check", "--sources", str(sources))
+    assert code == 1
+    assert err.startswith("sources/doc.txt:1:1: error: the file is UTF-16 (it starts with a byte-order mark): save it as UTF-8\n")
+    assert err.endswith("\n0 sources, 0 versions of 0 works; 1 errors, 0 warnings\n")
+
+
+def test_nul_bytes_are_refused_at_their_line(tmp_path, capsys):
+    sources = sources_with(tmp_path, GOOD_TEXT.replace("Strengthening", "Streng\0thening").encode())
+    code, err = run(capsys, "check", "--sources", str(sources))
+    assert code == 1
+    assert err.startswith("sources/doc.txt:3:1: error: the file contains NUL bytes: it is not a text export\n")
+    assert err.endswith("\n0 sources, 0 versions of 0 works; 1 errors, 0 warnings\n")
+
+
+def test_an_empty_file_is_refused(tmp_path, capsys):
+    sources = sources_with(tmp_path, " \n\n")
+    code, err = run(capsys, "build", "--sources", str(sources), "--out", str(tmp_path / "docs"))
+    assert (code, err) == (1, (
+        "sources/doc.txt:1:1: error: the file is empty: add the text or remove the file\n"
+        "     \n"
+        "    ^\n"
+        "0 sources, 0 versions of 0 works; 1 errors, 0 warnings\n"
+    ))
+    assert not (tmp_path / "docs").exists()
+
+
+def test_a_broken_source_stops_the_build_of_the_good_ones_too(tmp_path, capsys):
+    """With an error anywhere, `build` writes nothing: the site never half-updates."""
+    sources = sources_with(tmp_path)
+    sources_with(tmp_path, b"", stem="empty")
+    code, err = run(capsys, "build", "--sources", str(sources), "--out", str(tmp_path / "docs"))
+    assert code == 1
+    assert err.endswith("\n1 sources, 1 versions of 1 works; 1 errors, 0 warnings\n")
+    assert not (tmp_path / "docs").exists()
+
+
+def test_a_five_megabyte_line_builds(tmp_path, capsys):
+    clause = "to continue work on confidence and security; " * 112_000
+    sources = sources_with(tmp_path, GOOD_TEXT + f"2\t{clause}\n")
+    assert (sources / "doc.txt").stat().st_size > 5_000_000
+    code, err = run(capsys, "build", "--sources", str(sources), "--out", str(tmp_path / "docs"))
+    assert code == 0, err
+    assert err.startswith("1 sources, 1 versions of 1 works; 0 errors, 0 warnings; ")
+    page = (tmp_path / "docs" / "pp" / "resolution-130" / "bucharest-2022.md").read_text(encoding="utf-8")
+    assert clause.strip() in page
+
+
+@pytest.mark.parametrize(
+    "meta, expected",
+    [
+        (GOOD_META.replace("year: 2022\n", ""),
+         ("sources/doc.yml:1:1: error: required key 'year' is missing\n"
+          '    title: "Final Acts of the Plenipotentiary Conference (Bucharest, 2022), extract"\n'
+          "    ^\n")),
+        (GOOD_META.replace("status: adopted", "status: final"),
+         ("sources/doc.yml:6:1: error: status: 'final' is not one of: adopted, proposed, draft\n"
+          "    status: final\n"
+          "    ^\n")),
+        (GOOD_META.replace("markup: word-export", "markup: html"),
+         ("sources/doc.yml:7:1: error: markup: 'html' is not one of: word-export, markdown, markdown-changes\n"
+          "    markup: html\n"
+          "    ^\n")),
+        (GOOD_META.replace("year: 2022", "year: twenty twenty-two"),
+         ("sources/doc.yml:5:1: error: year: 'twenty twenty-two' is not a whole number\n"
+          "    year: twenty twenty-two\n"
+          "    ^\n")),
+    ],
+    ids=["missing-key", "bad-status", "bad-markup", "bad-year"],
+)
+def test_metadata_errors_name_the_key_and_the_allowed_values(tmp_path, capsys, meta, expected):
+    code, err = run(capsys, "check", "--sources", str(sources_with(tmp_path, meta=meta)))
+    assert (code, err) == (1, expected + "0 sources, 0 versions of 0 works; 1 errors, 0 warnings\n")
+
+
+def test_a_missing_metadata_file_says_which_file_to_add(tmp_path, capsys):
+    sources = sources_with(tmp_path)
+    (sources / "doc.yml").unlink()
+    code, err = run(capsys, "check", "--sources", str(sources))
+    assert (code, err) == (1, (
+        "sources/doc.yml:1:1: error: metadata file is missing: every sources/X.txt needs a sources/X.yml\n"
+        "0 sources, 0 versions of 0 works; 1 errors, 0 warnings\n"
+    ))
+
+
+def test_the_same_version_in_two_sources_is_an_error_naming_both(tmp_path, capsys):
+    sources_with(tmp_path, stem="a-first")
+    sources = sources_with(tmp_path, stem="b-second")
+    code, err = run(capsys, "check", "--sources", str(sources))
+    assert (code, err) == (1, (
+        "sources/b-second.txt:2:1: error: pp/resolution/130@bucharest-2022 is already defined at sources/a-first.txt:2; "
+        "the same version of a work must appear in one source only\n"
+        "    RESOLUTION 130 (Rev. Bucharest, 2022)\n"
+        "    ^\n"
+        "2 sources, 2 versions of 1 works; 1 errors, 0 warnings\n"
+    ))
+
+
+ATTACHMENT_WARNING = (
+    "sources/doc.yml:11:1: warning: attachment of lines 7-8 targets 'pp/resolution/999@bucharest-2022', "
+    "which this source does not have; its table stays on the document page\n"
+    "        target: pp/resolution/999@bucharest-2022\n"
+    "    ^\n"
+)
+
+
+def test_an_attachment_to_a_missing_instrument_is_a_warning_and_its_table_stays_on_the_document_page(tmp_path, capsys):
+    sources = sources_with(tmp_path, meta=GOOD_META + ATTACHMENT)
+    code, err = run(capsys, "build", "--sources", str(sources), "--out", str(tmp_path / "docs"))
+    assert code == 0
+    assert err.startswith(ATTACHMENT_WARNING + "1 sources, 1 versions of 1 works; 0 errors, 1 warnings; ")
+    assert "Table 1 – Targets" in (tmp_path / "docs" / "documents" / "doc.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_strict_turns_a_warning_into_exit_1_and_writes_nothing(tmp_path, capsys, command):
+    sources = sources_with(tmp_path, meta=GOOD_META + ATTACHMENT)
+    code, err = run(capsys, command, "--strict", "--sources", str(sources), "--out", str(tmp_path / "docs"))
+    assert (code, err) == (1, ATTACHMENT_WARNING + "1 sources, 1 versions of 1 works; 0 errors, 1 warnings\n")
+    assert not (tmp_path / "docs").exists()
+
+
+def test_report_against_something_that_is_neither_a_file_nor_a_ref(tmp_path, capsys):
+    code, err = run(capsys, "report", "--sources", str(sources_with(tmp_path)), "--against", "no-such-ref-or-file")
+    assert code == 1
+    assert err.endswith("build_corpus.py: --against 'no-such-ref-or-file' is neither a corpus.json file nor a git ref\n")
+
+
+def test_attachment_lines_past_the_end_point_at_the_yml(tmp_path, capsys):
+    attachment = ATTACHMENT.replace("lines: 7-8", "lines: 20-30").replace("999", "130")
+    code, err = run(capsys, "check", "--sources", str(sources_with(tmp_path, meta=GOOD_META + attachment)))
+    assert code == 0
+    assert err.startswith("sources/doc.yml:11:1: warning: attachment lines 20-30 run past the end of the file")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        GOOD_TEXT.replace("(Rev. Bucharest, 2022)", "(Rev. Kyoto\x1b[H\x1b[J, 1994)").encode(),
+        GOOD_TEXT.replace("Strengthening", "Streng\0thening").encode(),
+        GOOD_TEXT.encode("utf-16"),
+    ],
+    ids=["escape-sequence", "nul", "utf-16"],
+)
+def test_a_diagnostic_never_echoes_control_characters_to_the_terminal(tmp_path, capsys, text):
+    _, err = run(capsys, "check", "--sources", str(sources_with(tmp_path, text)))
+    assert ": warning: " in err or ": error: " in err
+    assert [c for c in err if c < " " and c != "\n"] == []
+
+
+def test_a_source_file_name_that_is_not_a_slug_never_reaches_a_page_path(tmp_path, capsys):
+    """Either the name is refused (error naming the file) or only its slug reaches docs/."""
+    sources = sources_with(tmp_path, stem="Final Acts {{ config }} <b>")
+    docs = tmp_path / "docs"
+    code, err = run(capsys, "build", "--sources", str(sources), "--out", str(docs))
+    written = [p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()] if docs.exists() else []
+    assert [p for p in written if not re.fullmatch(r"[a-z0-9][a-z0-9./-]*|\.generated", p)] == []
+    assert code == 0 or "sources/Final Acts {{ config }} <b>.txt:1:1: error: " in err
