@@ -6,6 +6,7 @@ at one conference: ``pp/resolution/130@busan-2014``. ``str(parse_id(s)) == s`` f
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 # Slugs are the only thing that reaches a file name: lower-case ASCII letters, digits and single
 # hyphens, so no number such as "../../x" can climb out of docs/.
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_MAX_SLUG = 80
 _ID = re.compile(r"^([a-z0-9-]+)/([a-z0-9-]+)/([a-z0-9-]+)(?:@([a-z0-9-]+))?$")
 
 
@@ -20,7 +22,10 @@ def slugify(text: str) -> str:
     """'COM5/2' -> 'com5-2', '[WG-PL/7]' -> 'wg-pl-7', 'Secretary‑General' -> 'secretary-general'."""
     dashes = text.translate({0x2010: "-", 0x2011: "-", 0x2013: "-", 0x2014: "-", 0x0441: "c"})
     ascii_text = unicodedata.normalize("NFKD", dashes).encode("ascii", "ignore").decode()
-    return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
+    slug = _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
+    if len(slug) > _MAX_SLUG:  # file names stop at 255 bytes: keep a prefix and a digest of the rest
+        slug = f"{slug[: _MAX_SLUG - 9].rstrip('-')}-{hashlib.sha256(slug.encode()).hexdigest()[:8]}"
+    return slug
 
 
 @dataclass(frozen=True, slots=True, order=True)

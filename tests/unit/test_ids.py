@@ -38,3 +38,8 @@ def test_natural_order_puts_2_before_11_and_numbers_before_provisional():
 
 def test_work_of_a_version():
     assert WorkId("pp", "resolution", "130", "dubai-2018").work == WorkId("pp", "resolution", "130")
+
+
+def test_a_very_long_number_gives_a_short_unique_slug():
+    long_a, long_b = slugify("9" * 300), slugify("9" * 299 + "8")
+    assert len(long_a) <= 80 and long_a != long_b and long_a.startswith("9999")
