@@ -21,6 +21,7 @@ from pathlib import Path
 
 from corpus.annotate import annotate_document, annotate_version, holdings_of
 from corpus.clean import clean_lines
+from corpus.conserve import check_conservation
 from corpus.history import WorkHistory, build_histories
 from corpus.ids import WorkId
 from corpus.model import (
@@ -178,10 +179,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--against", default="HEAD", help="report: a corpus.json file or a git ref (default HEAD)")
     args = parser.parse_args(argv)
     corpus, histories, attached = build_corpus(args.sources)
-    for diagnostic in corpus.diagnostics:
+    with stage("render"):
+        pages = render_site(corpus, histories, attached)
+    with stage("conserve"):
+        diagnostics = [*corpus.diagnostics, *check_conservation(corpus, pages)]
+    for diagnostic in diagnostics:
         print(format_diagnostic(diagnostic, args.sources.parent), file=sys.stderr)
-    errors = sum(d.severity == "error" for d in corpus.diagnostics)
-    warnings = len(corpus.diagnostics) - errors
+    errors = sum(d.severity == "error" for d in diagnostics)
+    warnings = len(diagnostics) - errors
     failed = errors > 0 or (args.strict and warnings > 0)
     summary = f"{len(corpus.sources)} sources, {len(corpus.versions)} versions of {len(histories)} works; {errors} errors, {warnings} warnings"
     if args.command == "check" or failed:
@@ -192,15 +197,12 @@ def main(argv: list[str] | None = None) -> int:
         if previous is None:
             print(f"build_corpus.py: --against {args.against!r} is neither a corpus.json file nor a git ref", file=sys.stderr)
             return 1
-        print(report_changes(previous, json.loads(corpus_json(corpus, histories))))
+        print(report_changes(previous, json.loads(pages["corpus.json"])))
         return 0
-    with stage("render"):
-        pages = render_site(corpus, histories, attached)
     with stage("write"):
         changed = write_pages(args.out, pages)
     print(f"{summary}; {changed} files written to {args.out}", file=sys.stderr)
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

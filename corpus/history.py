@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from corpus.ids import WorkId, natural_key, slugify
+from corpus.ids import WorkId, file_slug, natural_key
 from corpus.model import CitationRecord, Source, Version
 from corpus.segment import normalize_revision
 
@@ -130,7 +130,7 @@ def build_conferences(versions: list[Version], sources: dict[str, Source]) -> li
     conferences = []
     for (body_name, conference), members in grouped.items():
         body = sources[members[0].source].meta.body
-        slug = slugify(conference) if slugify(body) in slugify(conference) else f"{slugify(body)}-{slugify(conference)}"
+        slug = file_slug(conference) if file_slug(body) in file_slug(conference) else file_slug(f"{body}-{conference}")
         name = conference if body_name.casefold() in conference.casefold() else f"{body_name} ({conference})"
         conferences.append(Conference(slug, name, sources[members[0].source].meta.year, tuple(members)))
     return sorted(conferences, key=lambda c: (c.year, c.slug))

@@ -22,8 +22,14 @@ def slugify(text: str) -> str:
     """'COM5/2' -> 'com5-2', '[WG-PL/7]' -> 'wg-pl-7', 'Secretary‑General' -> 'secretary-general'."""
     dashes = text.translate({0x2010: "-", 0x2011: "-", 0x2013: "-", 0x2014: "-", 0x0441: "c"})
     ascii_text = unicodedata.normalize("NFKD", dashes).encode("ascii", "ignore").decode()
-    slug = _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
-    if len(slug) > _MAX_SLUG:  # file names stop at 255 bytes: keep a prefix and a digest of the rest
+    return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
+
+
+def file_slug(text: str) -> str:
+    """slugify(), kept short enough for a file name (255 bytes): a long one keeps a prefix and a
+    digest of the whole, so two long numbers never share a page."""
+    slug = slugify(text)
+    if len(slug) > _MAX_SLUG:
         slug = f"{slug[: _MAX_SLUG - 9].rstrip('-')}-{hashlib.sha256(slug.encode()).hexdigest()[:8]}"
     return slug
 
@@ -68,7 +74,7 @@ class WorkId:
 
 def document_doc_path(source_id: str) -> str:
     """'documents/pp-2018-dubai-final-acts.md': a source document's page (its file name as a slug)."""
-    return f"documents/{slugify(source_id) or 'source'}.md"
+    return f"documents/{file_slug(source_id) or 'source'}.md"
 
 
 def document_url(source_id: str) -> str:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from corpus import patterns
-from corpus.ids import WorkId, slugify
+from corpus.ids import WorkId, file_slug, slugify
 from corpus.marks import merge_runs, parse_marks, reading_text, strip_runs
 from corpus.model import (
     Block,
@@ -342,7 +342,7 @@ def _walk(state: _State, index: int, stop: int, rules: tuple) -> None:  # type: 
 
 def version_id(source: Source, heading: Heading) -> WorkId:
     """'pp/resolution/130@busan-2014': body of the source, kind and number of the heading."""
-    return WorkId(slugify(source.meta.body), heading.kind, slugify(heading.number), slugify(source.meta.conference))
+    return WorkId(file_slug(source.meta.body), heading.kind, file_slug(heading.number), file_slug(source.meta.conference))
 
 
 def parse_instrument(source: Source, segment: Segment, lines: list[str]) -> tuple[Version, list[Diagnostic]]:

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from corpus.ids import slugify
+from corpus.ids import file_slug
 from corpus.model import Attachment, Diagnostic, Source, SourceMeta, Topic
 
 
@@ -166,6 +166,6 @@ def read_topics(folder: Path, root: Path) -> tuple[list[Topic], list[Diagnostic]
         if not isinstance(entry, dict) or set(entry) - {"title", "keywords", "works"} or "title" not in entry:
             problems.append(Diagnostic(shown, line, 1, f"topic {slug!r} needs 'title' and may have 'keywords' and 'works', nothing else", "error"))
             continue
-        topics.append(Topic(slugify(str(slug)), str(entry["title"]), tuple(str(k) for k in entry.get("keywords") or ()),
+        topics.append(Topic(file_slug(str(slug)), str(entry["title"]), tuple(str(k) for k in entry.get("keywords") or ()),
                             tuple(str(w) for w in entry.get("works") or ())))
     return topics, problems

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from corpus.history import WorkHistory
-from corpus.ids import WorkId, document_url, parse_id, relative_url, slugify
+from corpus.ids import WorkId, document_url, file_slug, parse_id, relative_url
 from corpus.model import CitationRecord, Corpus
 from corpus.naming import KIND_NAMES, version_name, work_name
 from corpus.render_html import escape_attr, escape_text, front_matter, heading_md
@@ -48,7 +48,7 @@ class CitationIndex:
         number = parse_id(page).number
         names = {
             f"{KIND_NAMES[r.citation.kind]} {r.citation.number} ({r.citation.revision})"
-            for r in self.cited_by.get(page, []) if slugify(r.citation.number) != number
+            for r in self.cited_by.get(page, []) if file_slug(r.citation.number) != number
         }
         return sorted(names)
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from corpus.ids import slugify
+from corpus.ids import file_slug
 from corpus.model import Citation, CiteContext
 
 # Citation body names -> body slugs of this collection's ids. Bodies not listed have no pages
@@ -39,7 +39,7 @@ def resolve_citation(
     if body_slug is None:
         who = citation.body or "an unidentified body"
         return None, f"not in this collection ({who} {citation.kind} {citation.number})"
-    work = f"{body_slug}/{citation.kind}/{slugify(citation.number)}"
+    work = f"{body_slug}/{citation.kind}/{file_slug(citation.number)}"
     if work not in known:
         return None, f"not in this collection ({citation.body} {citation.kind} {citation.number})"
     target, note = _version_or_work(citation, context, work, known[work])
@@ -49,7 +49,7 @@ def resolve_citation(
 def conference_slug(revision: str) -> str:
     """'Rev. Dubai, 2018' -> 'dubai-2018', 'Busan, 2014' -> 'busan-2014', 'Rev. Council 2020' ->
     'council-2020'; the slug of a version id."""
-    return slugify(_REV_PREFIX.sub("", revision.strip()))
+    return file_slug(_REV_PREFIX.sub("", revision.strip()))
 
 
 def _version_or_work(

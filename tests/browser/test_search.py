@@ -1,7 +1,6 @@
 """Search from file://: the texts a reader looks for come first."""
 
 import pytest
-
 from site_pages import search, site_url
 
 

@@ -1,0 +1,64 @@
+"""The conservation check run at every build: every word of a source is on one of its pages.
+
+Words are compared as multisets: the source's words, once export artefacts (bookmarks, footnote
+markers, tracked-change marks) are removed, against the words of the version pages and the
+document page built from it. A word missing from them is reported with the line it stands on,
+so that nothing is ever lost silently.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+
+from corpus.clean import clean_line
+from corpus.ids import document_doc_path
+from corpus.model import Corpus, Diagnostic, Source
+
+_WORD = re.compile(r"\w+")
+_TAG = re.compile(r"<[^>]*>|\{[^}\n]*\}")
+_EXTERNAL_HREF = re.compile(r'href="(https?:[^"]*)"')
+_ARTEFACTS = re.compile(r"\[footnoteRef:\d+\]\d*|\[\d+:[ \t]*\d*[ \t]*|~~|\*\*|\]\(#\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]")
+# A Cyrillic 'с' used as the list label 'c)' is shown as Latin 'c)' (and reported by parse.py).
+_CYRILLIC_LABEL = re.compile(r"^\u0441\)")
+_MAX_REPORTED = 20
+
+
+def _words(text: str) -> Counter[str]:
+    return Counter(word.casefold() for word in _WORD.findall(text.replace("\u2011", "-")))
+
+
+def _page_words(markdown: str) -> Counter[str]:
+    """Visible words, plus the addresses of external links (the link is how the page shows them)."""
+    links = " ".join(_EXTERNAL_HREF.findall(markdown))
+    return _words(html.unescape(_TAG.sub(" ", markdown) + " " + links))
+
+
+def check_conservation(corpus: Corpus, pages: dict[str, str]) -> list[Diagnostic]:
+    """A warning per source word missing from that source's pages (at most a few per source)."""
+    problems = []
+    for source in corpus.sources:
+        paths = [v.id.doc_path for v in corpus.versions if v.source == source.id] + [document_doc_path(source.id)]
+        shown: Counter[str] = Counter()
+        for path in paths:
+            shown += _page_words(pages.get(path, ""))
+        problems += _missing(source, shown)
+    return problems
+
+
+def _missing(source: Source, shown: Counter[str]) -> list[Diagnostic]:
+    problems = []
+    remaining = shown.copy()
+    for number, line in enumerate(source.lines, 1):
+        text = _CYRILLIC_LABEL.sub("c)", _ARTEFACTS.sub(" ", clean_line(line)))
+        for word, count in _words(text).items():
+            if remaining[word] >= count:
+                remaining[word] -= count
+                continue
+            remaining[word] = 0
+            problems.append(Diagnostic(source.path, number, max(1, line.casefold().find(word) + 1),
+                                       f"the word {word!r} of this line is on no page: text would be lost"))
+            if len(problems) >= _MAX_REPORTED:
+                return problems
+    return problems
