@@ -39,11 +39,20 @@ def read_sources(folder: Path, root: Path | None = None) -> tuple[list[Source], 
     """Read every *.txt in ``folder`` (sorted by name) with its .yml; unreadable ones are reported."""
     sources: list[Source] = []
     diagnostics: list[Diagnostic] = []
+    pages: dict[str, str] = {}
     for text_path in sorted(folder.glob("*.txt")):
         try:
-            sources.append(read_source(text_path, root or folder.parent))
+            source = read_source(text_path, root or folder.parent)
         except SourceError as error:
             diagnostics.append(error.diagnostic)
+            continue
+        slug = file_slug(source.id)
+        if slug in pages:  # its document page would overwrite the other's: refuse it, by name
+            diagnostics.append(Diagnostic(source.path, 1, 1, f"this file name gives the same page name ({slug}) as "
+                                          f"{pages[slug]}: rename one of them", "error"))
+            continue
+        pages[slug] = source.path
+        sources.append(source)
     return sources, diagnostics
 
 

@@ -9,11 +9,14 @@ bundled sources (tests/unit/test_read.py), an unknown .yml key through `check`
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
 from build_corpus import main
+
+ROOT = Path(__file__).resolve().parents[2]
 
 GOOD_TEXT = """MOD\t#1
 RESOLUTION 130 (Rev. Bucharest, 2022)
@@ -214,3 +217,27 @@ def test_a_source_file_name_that_is_not_a_slug_never_reaches_a_page_path(tmp_pat
     written = [p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()] if docs.exists() else []
     assert [p for p in written if not re.fullmatch(r"[a-z0-9][a-z0-9./-]*|\.generated", p)] == []
     assert code == 0 or "sources/Final Acts {{ config }} <b>.txt:1:1: error: " in err
+
+
+def test_two_file_names_with_one_slug_never_share_a_document_page(tmp_path, capsys):
+    """Either the build refuses the second name (an error naming both files) or each gets its own page."""
+    sources_with(tmp_path, stem="Doc 0")
+    sources = sources_with(tmp_path, GOOD_TEXT.replace("130", "131"), stem="doc-0")
+    docs = tmp_path / "docs"
+    code, err = run(capsys, "build", "--sources", str(sources), "--out", str(docs))
+    pages = sorted(p.name for p in (docs / "documents").glob("*.md")) if code == 0 else []
+    assert len(pages) == 2 or (code == 1 and "sources/Doc 0.txt" in err and "sources/doc-0.txt" in err)
+
+
+def test_the_check_example_in_contributing_is_what_check_prints(tmp_path, capsys):
+    """CONTRIBUTING.md shows `check` on a copy with `status: final`: every line of it, in order."""
+    sources = tmp_path / "sources"
+    shutil.copytree(ROOT / "sources", sources)
+    wtpf = sources / "wtpf-2021-sg-report.yml"
+    wtpf.write_text(wtpf.read_text(encoding="utf-8").replace("status: draft", "status: final"), encoding="utf-8")
+    code, err = run(capsys, "check", "--sources", str(sources))
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    shown = guide.split("$ .venv/bin/python build_corpus.py check\n", 1)[1].split("```", 1)[0].splitlines()
+    printed = iter(err.splitlines())
+    assert code == 1
+    assert [line for line in shown if line in printed] == shown  # a subsequence: the example skips some warnings
