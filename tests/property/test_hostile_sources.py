@@ -120,7 +120,7 @@ def fragments(draw: st.DrawFn, real: tuple[str, ...] = SOURCE_LINES) -> str:
     if roll < 86:
         return draw(st.sampled_from(LABELS + CLAUSES))
     if roll < 98:  # any characters but NUL, which makes the whole file an error (test_bad_input.py)
-        return draw(st.text(st.characters(exclude_characters="\x00"), max_size=12))
+        return draw(st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=12))
     return draw(st.sampled_from(LONG_UNITS)) * draw(st.integers(1_000, 40_000))
 
 
