@@ -15,12 +15,16 @@ import argparse
 import re
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PLACES = re.compile(r"\b(Dubai|Busan|Geneva|Council)([ \u00a0]*,?[ \u00a0]*)(2018|2014|2021|2020)\b", re.IGNORECASE)
 TARGET = re.compile(r"([a-z0-9-]+/[a-z]+/)(\d+)@([a-z]+)-(\d{4})")
 NUMBERED = re.compile(r"\b(Resolutions?|Decisions?|Recommendations?|Opinions?)([ \u00a0]+)(\d{1,4})\b", re.IGNORECASE)
+# Provisional numbers ("COM5/2", "WGPL/1", "[WG-PL/7]", "[COVID-19]") are renumbered too: left
+# alone, every copy would add a version of the same work (COM5/2 with N versions, N - 1 comparisons).
+PROVISIONAL = re.compile(r"\b(WGPL|WG-PL|COM\d)/(\d+)\b|\[(COVID)-(\d+)\]")
 
 
 def suffix(k: int) -> str:
@@ -36,7 +40,16 @@ def suffix(k: int) -> str:
 def rename(text: str, k: int) -> str:
     """Rename this copy's conferences and renumber its instruments."""
     text = PLACES.sub(lambda m: f"{m.group(1)} {suffix(k)}{m.group(2) or ' '}{m.group(3)}", text)
+    text = PROVISIONAL.sub(_provisional(k), text)
     return NUMBERED.sub(lambda m: f"{m.group(1)}{m.group(2)}{int(m.group(3)) + 1000 * k}", text)
+
+
+def _provisional(k: int) -> Callable[[re.Match[str]], str]:
+    def renumber(m: re.Match[str]) -> str:
+        if m.group(1):
+            return f"{m.group(1)}/{int(m.group(2)) + 1000 * k}"
+        return f"[{m.group(3)}-{int(m.group(4)) + 1000 * k}]"
+    return renumber
 
 
 def scale(n: int, out: Path) -> int:

@@ -8,6 +8,7 @@ changes, the same ``[text](#)`` that in a plain Markdown export is a link whose 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from corpus import patterns
 from corpus.model import Inline
@@ -26,6 +27,7 @@ _MARKDOWN_MARKS = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)  # parse rules try one line several times; the runs are immutable
 def parse_marks(text: str, markup: str) -> tuple[Inline, ...]:
     """Split ``text`` into Inline runs according to the source's markup flavour."""
     scanner = _WORD_EXPORT_MARKS if markup == "word-export" else _MARKDOWN_MARKS

@@ -7,12 +7,14 @@ blocks built by render_html; nothing here writes files (build_corpus.py does).
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 from corpus.history import WorkHistory, build_conferences
 from corpus.ids import WorkId, comparison_doc_path, document_doc_path
 from corpus.marks import reading_text
-from corpus.model import Block, CitationRecord, Corpus, Topic, Version
+from corpus.model import Block, CitationRecord, Corpus, Source, Topic, Version
 from corpus.naming import display_revision, title_text
+from corpus.parallel import map_in_workers
 from corpus.render_compare import comparison_page
 from corpus.render_graph import graph_page
 from corpus.render_index import (
@@ -35,13 +37,10 @@ def render_site(corpus: Corpus, histories: dict[WorkId, WorkHistory], attached: 
     sources = {source.id: source for source in corpus.sources}
     index = CitationIndex(corpus, histories)
     assigned, _ = assign_topics(histories, list(corpus.topics), sources)
-    pages: dict[str, str] = {"unresolved.md": index.unresolved_page(), "graph.md": graph_page(corpus.citations, histories)}
-    for history, neighbours in _with_neighbours(list(histories.values())):
-        for version in history.versions:
-            pages[version.id.doc_path] = version_page(version, history, sources[version.source], attached, index, neighbours)
-        for old, new in history.comparable_pairs:
-            pages[comparison_doc_path(old.id, new.id)] = comparison_page(old, new, history)
-        pages[history.id.doc_path] = work_page(history, sources, attached, index, assigned[history.id], neighbours)
+    pages: dict[str, str] = {**index.unresolved_page(), "graph.md": graph_page(corpus.citations, histories)}
+    works = _WorkPages(_with_neighbours(list(histories.values())), sources, attached, index, assigned)
+    for work_pages in map_in_workers(_pages_of_work, len(works.histories), works):
+        pages.update(work_pages)
     versions = {version.id: version for version in corpus.versions}
     for document in corpus.documents:
         pages[document_doc_path(document.source.id)] = document_page(document, versions, index)
@@ -58,15 +57,39 @@ def render_site(corpus: Corpus, histories: dict[WorkId, WorkHistory], attached: 
     pages["corpus.json"] = corpus_json(corpus, histories)
     return pages
 
+@dataclass(frozen=True, slots=True)
+class _WorkPages:
+    """What the pages of every work are rendered from (read by worker processes)."""
+
+    histories: list[tuple[WorkHistory, tuple[WorkHistory | None, WorkHistory | None]]]
+    sources: dict[str, Source]
+    attached: dict[str, list[Block]]
+    index: CitationIndex
+    assigned: dict[WorkId, list[Topic]]
+
+
+def _pages_of_work(works: _WorkPages, number: int) -> dict[str, str]:
+    """Version pages, comparison pages and the work page of work ``number``: most of the site."""
+    history, neighbours = works.histories[number]
+    pages = {}
+    for version in history.versions:
+        source = works.sources[version.source]
+        pages[version.id.doc_path] = version_page(version, history, source, works.attached, works.index, neighbours)
+    for old, new in history.comparable_pairs:
+        pages[comparison_doc_path(old.id, new.id)] = comparison_page(old, new, history)
+    pages[history.id.doc_path] = work_page(history, works.sources, works.attached, works.index, works.assigned[history.id], neighbours)
+    return pages
+
+
 def _with_neighbours(histories: list[WorkHistory]) -> list[tuple[WorkHistory, tuple[WorkHistory | None, WorkHistory | None]]]:
     """Each work with the previous and next work of the same body and kind (histories are sorted)."""
     out = []
-    for i, history in enumerate(histories):
-        def same(other: WorkHistory) -> bool:
-            return (other.id.body, other.id.kind) == (history.id.body, history.id.kind)
+    def same(one: WorkHistory, other: WorkHistory) -> bool:
+        return (one.id.body, one.id.kind) == (other.id.body, other.id.kind)
 
-        previous = histories[i - 1] if i > 0 and same(histories[i - 1]) else None
-        following = histories[i + 1] if i + 1 < len(histories) and same(histories[i + 1]) else None
+    for i, history in enumerate(histories):
+        previous = histories[i - 1] if i > 0 and same(history, histories[i - 1]) else None
+        following = histories[i + 1] if i + 1 < len(histories) and same(history, histories[i + 1]) else None
         out.append((history, (previous, following)))
     return out
 

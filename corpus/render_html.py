@@ -9,9 +9,9 @@ line can end a block early); headings stay Markdown so that the table of content
 from __future__ import annotations
 
 import html
+import json
+import re
 from collections.abc import Callable
-
-import yaml
 
 from corpus.model import Block, Footnote, Inline
 
@@ -112,8 +112,8 @@ def table_html(block: Block, notes: PageRefs) -> str:
     """A table block as an HTML table; empty cells stay empty; 'ERROR:#REF!' gets a note."""
     # A wide table scrolls: region + tabindex let a keyboard reach it; the label differs per table.
     parts = [
-        f'<div class="table-wrap" id="{escape_attr(block.anchor)}" data-line="{block.line}" role="region" tabindex="0" '
-        f'aria-label="Table at source line {block.line}"><table class="itu-table">'
+        (f'<div class="table-wrap" id="{escape_attr(block.anchor)}" data-line="{block.line}" role="region" tabindex="0" '
+         f'aria-label="Table at source line {block.line}"><table class="itu-table">'),
     ]
     if block.inlines:
         parts.append(f"<caption>{inline_html(block.inlines, notes)}</caption>")
@@ -160,7 +160,30 @@ def front_matter(title: str, description: str = "", search: dict[str, object] | 
         data["description"] = html.escape(description[:300], quote=True)  # printed inside content="…"
     if search:
         data["search"] = search
-    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=10_000) + "---\n\n"
+    return "---\n" + _yaml_mapping(data, "") + "---\n\n"
+
+
+# Characters a YAML reader refuses in a document (C1 controls, surrogates, non-characters) or reads
+# as a line break inside a quoted scalar (NEL, LS, PS): written as \u escapes instead.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def _yaml_mapping(data: dict[str, object], indent: str) -> str:
+    """Block-style YAML, keys sorted, strings double-quoted: PyYAML's safe_dump gives the same data
+    but costs a millisecond a page (a fifth of rendering a small page)."""
+    lines = []
+    for key in sorted(data):
+        value = data[key]
+        if isinstance(value, dict):
+            lines.append(f"{indent}{key}:\n" + _yaml_mapping(value, indent + "  "))
+        elif isinstance(value, bool):
+            lines.append(f"{indent}{key}: {'true' if value else 'false'}\n")
+        elif isinstance(value, int | float):
+            lines.append(f"{indent}{key}: {value}\n")
+        else:  # a JSON string is a YAML double-quoted scalar (the same escapes, a subset of YAML's)
+            quoted = json.dumps(str(value), ensure_ascii=False)
+            lines.append(f"{indent}{key}: " + _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted) + "\n")
+    return "".join(lines)
 
 def heading_md(level: int, html_text: str, anchor: str = "", classes: str = "") -> str:
     """A Markdown heading (listed in the table of contents) with an attr_list id and classes."""

@@ -13,6 +13,7 @@ run draws fresh examples (a random seed, failures kept in .hypothesis/ and repla
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -31,6 +32,7 @@ from corpus import patterns
 from corpus.ids import parse_id, slugify
 from corpus.model import Diagnostic
 from corpus.render import render_site
+from corpus.render_html import front_matter
 from corpus.write import write_pages
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -392,3 +394,16 @@ def test_a_number_too_long_for_a_file_name_is_an_error_not_a_traceback(tmp_path)
     code = main(["build", "--sources", str(sources), "--out", str(tmp_path / "docs")])
     written = [p for p in (tmp_path / "docs").rglob("*")] if code == 0 else []
     assert all(len(p.name.encode()) <= 255 for p in written)
+
+
+@settings(BASE, max_examples=PIPELINE_EXAMPLES)
+@given(title=st.text(), description=st.text(), boost=st.integers(0, 9), exclude=st.booleans())
+def test_front_matter_reads_back_as_the_values_it_was_given(title, description, boost, exclude):
+    """Any title (quotes, '#', ': ', C1 controls, line separators, emoji) survives as YAML that
+    MkDocs' reader accepts and reads back unchanged."""
+    front = front_matter(title, description, {"boost": boost, "exclude": exclude})
+    assert front.startswith("---\n") and front.endswith("\n---\n\n")
+    expected = {"title": html.escape(title, quote=False), "search": {"boost": boost, "exclude": exclude}}
+    if description:
+        expected["description"] = html.escape(description[:300], quote=True)
+    assert yaml.safe_load(front[4:-5]) == expected

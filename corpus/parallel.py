@@ -1,0 +1,53 @@
+"""Run one function over many items on every core, results in input order (deterministic output).
+
+Workers are forked, so they start with the parent's memory (the whole parsed corpus) and receive
+only item numbers; what they send back is small (page text, diagnostics). Where fork is not
+available, or CORPUS_WORKERS=1, or the items are few, everything runs in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable
+from typing import TypeVar
+
+Shared = TypeVar("Shared")
+Result = TypeVar("Result")
+
+_MIN_ITEMS = 8
+"""Fewer items than this are not worth the fork."""
+_shared: object = None
+"""What the current map's function reads, set before the workers fork."""
+
+
+def worker_count() -> int:
+    """CORPUS_WORKERS if set (1 = no worker processes), else the number of usable cores."""
+    wanted = os.environ.get("CORPUS_WORKERS", "")
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def map_in_workers(function: Callable[[Shared, int], Result], count: int, shared: Shared) -> list[Result]:
+    """[function(shared, 0), …, function(shared, count - 1)], spread over the cores.
+
+    ``function`` must be a module-level function (workers find it by name).
+    """
+    workers = min(worker_count(), count // _MIN_ITEMS)
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [function(shared, index) for index in range(count)]
+    global _shared
+    _shared = shared
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            # Small chunks in order: items differ in cost (a comparison page costs many version pages).
+            return pool.map(_call, [(function, index) for index in range(count)], chunksize=max(1, count // (workers * 16)))
+    finally:
+        _shared = None
+
+
+def _call(job: tuple[Callable[[object, int], object], int]) -> object:
+    function, index = job
+    return function(_shared, index)
+

@@ -1,0 +1,41 @@
+"""The zip hook: one deterministic zip of the site after a build, none under `mkdocs serve`."""
+
+import importlib.util
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _hook():
+    spec = importlib.util.spec_from_file_location("zip_site", ROOT / "overrides" / "hooks" / "zip_site.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _site(tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    (site / "pp").mkdir(parents=True)
+    (site / "index.html").write_text("<h1>Home</h1>", encoding="utf-8")
+    (site / "pp" / "resolution-130.html").write_text("<h1>Resolution 130</h1>", encoding="utf-8")
+    return site
+
+
+def test_a_build_packs_every_file_of_the_site_and_two_builds_give_the_same_bytes(tmp_path):
+    hook, site = _hook(), _site(tmp_path)
+    hook.on_startup(command="build", dirty=False)
+    hook.on_post_build({"site_dir": str(site)})
+    first = (site / hook.ZIP_PATH).read_bytes()
+    hook.on_post_build({"site_dir": str(site)})
+    assert (site / hook.ZIP_PATH).read_bytes() == first
+    with zipfile.ZipFile(site / hook.ZIP_PATH) as archive:
+        assert archive.namelist() == ["itu-resolutions-site/index.html", "itu-resolutions-site/pp/resolution-130.html"]
+        assert archive.read("itu-resolutions-site/pp/resolution-130.html") == b"<h1>Resolution 130</h1>"
+
+
+def test_the_live_preview_makes_no_zip(tmp_path):
+    hook, site = _hook(), _site(tmp_path)
+    hook.on_startup(command="serve", dirty=True)
+    hook.on_post_build({"site_dir": str(site)})
+    assert not (site / hook.ZIP_PATH).exists()
