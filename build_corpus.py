@@ -34,12 +34,14 @@ from corpus.model import (
     Version,
 )
 from corpus.parse import parse_document, parse_instrument
+from corpus.parts import check_cited_parts
 from corpus.read import read_sources, read_topics
 from corpus.render import corpus_json, render_site
 from corpus.report import report_changes
 from corpus.segment import segment_source
 from corpus.timing import stage
 from corpus.topics import assign_topics
+from corpus.validate import find_unclosed_marks
 from corpus.write import write_pages
 
 ROOT = Path(__file__).resolve().parent
@@ -64,6 +66,7 @@ def build_corpus(sources_dir: Path) -> tuple[Corpus, dict[WorkId, WorkHistory], 
         versions, documents, citations = _annotate(versions, documents, by_id)
     with stage("history"):
         histories = build_histories(versions, by_id, tuple(citations))
+        diagnostics += check_cited_parts(citations, histories, by_id)
         topics, found = read_topics(sources_dir, sources_dir.parent)
         diagnostics += found + assign_topics(histories, topics, by_id)[1]
     corpus = Corpus(tuple(sources), tuple(documents), tuple(versions), tuple(diagnostics), tuple(citations), tuple(topics))
@@ -75,6 +78,7 @@ def _parse_source(source: Source) -> tuple[Document, list[Version], list[Block],
     with stage("segment"):
         lines = clean_lines(source)
         segments, diagnostics = segment_source(source, lines)
+        diagnostics += find_unclosed_marks(source)
     versions: list[Version] = []
     with stage("parse"):
         for segment in (s for s in segments if s.heading):

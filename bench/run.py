@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -35,20 +36,28 @@ from build_corpus import main
 start = time.perf_counter()
 main(["build", "--sources", {sources!r}, "--out", {docs!r}])
 seconds = time.perf_counter() - start
-print(json.dumps({{"seconds": seconds, "stages": dict(timing.SECONDS),
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+peak_kb = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+print(json.dumps({{"seconds": seconds, "stages": dict(timing.SECONDS), "peak_mb": peak_kb / 1024}}))
 """
 
+# Material with nothing of ours (no theme overrides, hooks, offline plugin, CSS, JS, validation)
+# and only the Markdown extensions the generated pages need to render.
 BARE_CONFIG = """site_name: bare
 docs_dir: docs
 use_directory_urls: false
 theme: {{name: material}}
-markdown_extensions: [toc, attr_list, md_in_html, tables, footnotes, pymdownx.superfences, {{pymdownx.tabbed: {{alternate_style: true}}}}]
+markdown_extensions: [toc, attr_list, tables, footnotes, pymdownx.superfences, {{pymdownx.tabbed: {{alternate_style: true}}}}]
 nav: {nav}
 """
 
 
 def corpus_stage(sources: Path, docs: Path) -> dict:
+    """One clean run of build_corpus.py (the pages of an earlier run removed first)."""
+    manifest = docs / ".generated"
+    if manifest.exists():
+        for relative in filter(None, manifest.read_text(encoding="utf-8").split("\n")):
+            (docs / relative).unlink(missing_ok=True)
+        manifest.unlink()
     script = STAGE_SCRIPT.format(root=str(ROOT), sources=str(sources), docs=str(docs))
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     return json.loads(out.strip().splitlines()[-1])
@@ -63,12 +72,31 @@ def mkdocs_build(config: Path, site: Path) -> float:
     return time.perf_counter() - start
 
 
+# Pages whose size is their own text (an instrument, a comparison, a source document), as opposed
+# to index pages (lists of instruments, topics, references), which must stay small at any scale.
+TEXT_PAGES = re.compile(r"^(pp|council|wtpf-[^/]+|documents)/")
+
+
 def site_sizes(site: Path) -> dict:
-    pages = [p.stat().st_size for p in site.rglob("*.html")]
-    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    pages = {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("*.html")}
+    sizes = {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("*") if p.is_file()}
     index = site / "search" / "search_index.json"
-    return {"pages": len(pages), "site_mb": total / 1e6, "median_page_kb": statistics.median(pages) / 1e3,
-            "largest_page_kb": max(pages) / 1e3, "search_index_mb": index.stat().st_size / 1e6 if index.exists() else 0.0}
+    # Theme files (Material's assets, ours): the same at any scale.
+    fixed = sum(size for path, size in sizes.items() if path.startswith("assets/"))
+    parts = {
+        "html_mb": sum(pages.values()) / 1e6,
+        "search_mb": sum(size for path, size in sizes.items() if path.startswith("search/")) / 1e6,
+        "zip_mb": sum(size for path, size in sizes.items() if path.startswith("downloads/")) / 1e6,
+        "corpus_json_mb": sizes.get("corpus.json", 0) / 1e6,
+        "fixed_assets_mb": fixed / 1e6,
+    }
+    index_pages = [size for path, size in pages.items() if not TEXT_PAGES.match(path)]
+    return {"pages": len(pages), "site_mb": sum(sizes.values()) / 1e6, "site_parts": parts,
+            "site_kb_per_page": (sum(sizes.values()) - fixed) / len(pages) / 1e3,
+            "median_page_kb": statistics.median(pages.values()) / 1e3,
+            "largest_page_kb": max(pages.values()) / 1e3, "largest_page": max(pages, key=pages.__getitem__),
+            "largest_index_page_kb": max(index_pages) / 1e3,
+            "search_index_mb": index.stat().st_size / 1e6 if index.exists() else 0.0}
 
 
 def first_search_result(site: Path, query: str = "child online protection") -> float:
@@ -119,20 +147,28 @@ def measure(n: int, runs: int, work: Path) -> dict:
     }
 
 
+STAGES = ("read", "segment", "parse", "cite", "resolve", "history", "render", "conserve", "write")
+
+
 def markdown_table(results: list[dict]) -> str:
     rows = [
         ("Sources / versions", lambda r: f"{r['sources']} / {r['versions']}"),
         ("Corpus stage (s)", lambda r: f"{r['corpus_seconds']:.2f}"),
         ("Corpus stage per version (ms)", lambda r: f"{r['corpus_ms_per_version']:.2f}"),
         ("Corpus stage peak memory (MB)", lambda r: f"{r['corpus_peak_mb']:.0f}"),
-        ("Stages read / segment / parse / cite / resolve / history / render / write (s)",
-         lambda r: " / ".join(f"{r['stages'].get(s, 0):.2f}" for s in ("read", "segment", "parse", "cite", "resolve", "history", "render", "write"))),
+        ("Stages read / segment / parse / cite / resolve / history / render / conserve / write (s)",
+         lambda r: " / ".join(f"{r['stages'].get(s, 0):.2f}" for s in STAGES)),
         ("mkdocs build, our config (s)", lambda r: f"{r['mkdocs_seconds']:.1f}"),
         ("mkdocs build, bare Material (s)", lambda r: f"{r['bare_mkdocs_seconds']:.1f}"),
         ("Whole build / bare Material", lambda r: f"{r['whole_build_over_bare']:.2f}"),
         ("HTML pages", lambda r: str(r["pages"])),
         ("Site size (MB)", lambda r: f"{r['site_mb']:.1f}"),
+        ("… HTML / search index (2 files) / zip / corpus.json / theme assets (MB)",
+         lambda r: " / ".join(f"{r['site_parts'][k]:.1f}" for k in ("html_mb", "search_mb", "zip_mb", "corpus_json_mb", "fixed_assets_mb"))),
+        ("Site less theme assets, per page (KB)", lambda r: f"{r['site_kb_per_page']:.0f}"),
         ("Median / largest page (KB)", lambda r: f"{r['median_page_kb']:.0f} / {r['largest_page_kb']:.0f}"),
+        ("Largest page (path)", lambda r: f"`{r['largest_page']}`"),
+        ("Largest index page (not an instrument's own text) (KB)", lambda r: f"{r['largest_index_page_kb']:.0f}"),
         ("Search index (MB)", lambda r: f"{r['search_index_mb']:.1f}"),
         ("First search result from file:// (s)", lambda r: f"{r['first_search_result_seconds']:.2f}"),
     ]

@@ -2,7 +2,8 @@
 
 They only remove export artefacts that carry no text (bookmarks, trailing spaces) or normalise
 characters that must compare equal; footnotes and tracked changes carry text and are parsed, not
-cleaned away.
+cleaned away. One step depends on the markup: in a Markdown source, clean_lines() escapes a '~~'
+left open on its line, so that no '~~' on a line joined to it can close it (it stays text).
 """
 
 from __future__ import annotations
@@ -53,9 +54,24 @@ def clean_line(line: str) -> str:
     return line
 
 
+_DELETION_MARK = re.compile(r"~~")
+
+
+def escape_open_deletion(line: str) -> str:
+    """A '~~' that no later '~~' of its line closes is text, since a deletion never crosses a line
+    (validate.py reports it): escaped as the Markdown export escapes ('\\~\\~'), so that a '~~' on
+    the next line of a paragraph, a title or a formula joined to this one cannot close it."""
+    marks = [mark.start() for mark in _DELETION_MARK.finditer(line)]
+    if len(marks) % 2 == 0:
+        return line
+    return line[: marks[-1]] + "\\~\\~" + line[marks[-1] + 2 :]
+
+
 def clean_lines(source: Source) -> list[str]:
-    """Every line of a source, cleaned (index = line number - 1)."""
-    return [clean_line(line) for line in source.lines]
+    """Every line of a source, cleaned (index = line number - 1); in a Markdown source a deletion
+    left open is escaped, so that it stays on its line."""
+    lines = [clean_line(line) for line in source.lines]
+    return lines if source.meta.markup == "word-export" else [escape_open_deletion(line) for line in lines]
 
 
 def normalize_key(text: str) -> str:

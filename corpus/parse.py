@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from corpus import patterns
+from corpus import labels, patterns
 from corpus.ids import WorkId, file_slug, slugify
 from corpus.marks import merge_runs, parse_marks, reading_text, strip_runs
 from corpus.model import (
@@ -43,8 +43,8 @@ class _State:
     """Anchor prefix of the current clause or annex."""
     in_annex: bool = False
     used_anchors: set[str] = field(default_factory=set)
-    label_stack: list[tuple[str, str]] = field(default_factory=list)
-    """(label type, anchor) of the open list levels in the current section."""
+    label_stack: list[labels.ListLevel] = field(default_factory=list)
+    """The open list levels of the current section, outermost first."""
     last_letter: str = ""
     paragraphs_in_section: int = 0
     pending_superscripts: dict[str, list[str]] = field(default_factory=dict)
@@ -219,12 +219,17 @@ def _rule_superscript_footnote(state: _State, index: int, stop: int) -> int:
     return index + 1
 
 
+# A keyword line longer than this is a sentence: the longest clause header of the sources, with its
+# addressees, has 216 characters (002:456 'instructs the Director of the … Bureau, in close consultation …').
+_LONGEST_CLAUSE = 300
+
+
 def _rule_clause(state: _State, index: int, stop: int) -> int:
     if state.in_annex:
         return index
     text = _strip_bullet(state.lines[index].strip(" \t\u00a0"), state.markup)
     reading = _plain(parse_marks(patterns.FOOTNOTE_TEXT.sub("", text), state.markup))
-    if not patterns.CLAUSE.match(reading) or reading.endswith((";", ".")) or len(reading) > 200:
+    if not patterns.CLAUSE.match(reading) or reading.endswith((";", ".")) or len(reading) > _LONGEST_CLAUSE:
         return index
     if patterns.LABEL_WORD.match(reading):
         return index
@@ -250,24 +255,6 @@ def _leading_refs(state: _State, text: str) -> str:
     return text[match.end() :]
 
 
-def _label_type(state: _State, label: str) -> str:
-    core = label.rstrip(").").replace("\u0441", "c")
-    if label in ("–", "•"):
-        return "bullet"
-    if core.isdigit():
-        return "number" + label[len(core) :]
-    if re.fullmatch(r"\d+(\.\d+)+", core):
-        return f"decimal{core.count('.')}"
-    if patterns.ROMAN.match(core + ")") and not _is_letter_after(state.last_letter, core):
-        return "roman" + label[len(core) :]
-    return "letter" + label[len(core) :]
-
-
-def _is_letter_after(last_letter: str, core: str) -> bool:
-    """'i)' after 'h)' is a letter; 'v)' after 'u)' too. Otherwise i), ii), v) are roman numerals."""
-    return len(core) == 1 and bool(last_letter) and ord(core) == ord(last_letter[-1]) + 1
-
-
 def _rule_item(state: _State, index: int, stop: int) -> int:
     text = _leading_refs(state, _strip_bullet(state.lines[index].strip(" \t\u00a0"), state.markup))
     match = patterns.LABEL_WORD.match(text)
@@ -276,9 +263,10 @@ def _rule_item(state: _State, index: int, stop: int) -> int:
     label, separator = match.group("label"), match.group("sep")
     if state.markup == "word-export" and label[-1].isdigit() and "\t" not in separator:
         return index
-    kind = _label_type(state, label)
-    level = _push_level(state, kind)
-    core = label.rstrip(").").replace("\u0441", "c")
+    kind = labels.label_type(label, state.last_letter)
+    level = labels.open_level(state.label_stack, kind)
+    core = labels.label_core(label)
+    _check_sequence(state, index, label, kind)
     if "\u0441" in label:
         state.warn(index + 1, "list label uses the Cyrillic letter 'с' (U+0441); shown and anchored as Latin 'c)'",
                    state.source.lines[index].find("\u0441") + 1)
@@ -286,27 +274,35 @@ def _rule_item(state: _State, index: int, stop: int) -> int:
         state.last_letter = core
     # "1.4" names itself fully; "a)" under item 6 becomes "decides-6-a".
     nested = len(state.label_stack) > 1 and not kind.startswith("decimal")
-    parent = state.label_stack[-2][1] if nested else state.section
+    parent = state.label_stack[-2].anchor if nested else state.section
     label_slug = slugify(core) if kind != "bullet" else f"bullet-{index + 1}"
     anchor = state.anchor(f"{parent}-{label_slug}")
-    state.label_stack[-1] = (kind, anchor)
-    flags = ("merged-label",) if kind.startswith("letter") and len(core) == 2 and core[1] == chr(ord(core[0]) + 1) or core in ("ee", "dc", "di", "dg", "ec", "eh", "ek", "ab") and kind.startswith("letter") else ()
+    state.label_stack[-1].anchor, state.label_stack[-1].label = anchor, label
+    flags = ("merged-label",) if labels.is_merged_label(core, kind) else ()
     runs = _inlines(state, match.group("rest"), index + 1)
     state.blocks.append(Block("item", runs, index + 1, index + 1, label=label.replace("\u0441", "c"), anchor=anchor, level=level, flags=flags))
     return index + 1
 
 
-def _push_level(state: _State, kind: str) -> int:
-    types = [entry[0] for entry in state.label_stack]
-    if kind in types:
-        del state.label_stack[types.index(kind) + 1 :]
-    else:
-        state.label_stack.append((kind, ""))
-    return len(state.label_stack)
+def _check_sequence(state: _State, index: int, label: str, kind: str) -> None:
+    """Warn when a label does not follow the previous one of its level ('a)', 'b)', 'd)')."""
+    level = state.label_stack[-1]
+    previous, after_text = level.follows, bool(state.blocks) and state.blocks[-1].kind != "item"
+    expected, level.follows = labels.check_sequence(previous, label, kind, state.markup == "markdown-changes", after_text)
+    if expected:
+        clause = next((_plain(b.inlines) for b in reversed(state.blocks) if b.kind == "clause" or b.kind == "heading" and b.level == 2), "")
+        parent = state.label_stack[-2].label if len(state.label_stack) > 1 else ""
+        col, message = labels.sequence_warning(state.source.lines[index], label, previous, expected, clause, parent)
+        state.warn(index + 1, message, col)
 
 
 def _rule_paragraph(state: _State, index: int, stop: int) -> int:
     text = _leading_refs(state, state.lines[index].strip(" \t\u00a0"))
+    if state.markup == "markdown-changes" and patterns.CHANGED_ITEM.match(_strip_bullet(text, state.markup)):
+        # A deleted or inserted item, or a changed label: the labels after it may follow the old or
+        # the new numbering (004:222 'e)' after the deleted '~~*d)* …~~'), so each level starts afresh.
+        for level in state.label_stack:
+            level.follows = ""
     runs = _inlines(state, text, index + 1)
     state.paragraphs_in_section += 1
     level = len(state.label_stack)

@@ -10,8 +10,9 @@ _S = r"[ \t\u00a0\u202f]"
 _H = r"[-\u2011]"
 
 # --- Export artefacts -------------------------------------------------------------------------
-# Word bookmarks: "[bookmark: _Toc406757646]", up to four chained on one line.
-BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]")
+# Word bookmarks: "[bookmark: _Toc406757646]", up to four chained on one line. A name has no space
+# or bracket, so that a bookmark left unclosed never swallows the text up to a later "]".
+BOOKMARK = re.compile(r"\[bookmark:[ \t]*[^\]\[\s]*\]")
 # Footnote reference with the printed per-instrument label after it: "[footnoteRef:38]1".
 FOOTNOTE_REF = re.compile(r"\[footnoteRef:(\d+)\](\d*)")
 # Footnote text at the end of the line that references it: "[38: 1\tThese include…]".
@@ -92,6 +93,9 @@ LABEL_WORD = re.compile(
     r"^(?P<label>" + LETTER_LABEL + r"|" + NUMBER_LABEL + r"|" + BULLET_LABEL + r")"
     r"(?P<sep>" + _S + r"+)(?P<rest>\S.*)$"
 )
+# A line of a tracked-changes source (004) that starts with a change, as a deleted or inserted item
+# or a changed label does: "~~*d)* that …~~", "~~7~~8 to report", "4~~5~~ to consider", "[4 to …]".
+CHANGED_ITEM = re.compile(r"^(?:\[|\S*~~)")
 ROMAN = re.compile(r"^(?=[ivx])(x{0,3})(ix|iv|v?i{0,3})\)$")
 # Numbered report sections "1.1.3\tText" and "2.\tThemes" (003): headings, not list items.
 SECTION_NUMBER = re.compile(r"^(?P<num>\d+(?:\.\d+)*)\.?\t(?P<title>.+)$")

@@ -50,7 +50,7 @@ def render_site(corpus: Corpus, histories: dict[WorkId, WorkHistory], attached: 
     pages["conferences.md"] = conferences_page(conferences)
     pages["topics.md"] = topics_page(assigned, corpus.topics)
     for topic in corpus.topics:
-        pages[f"topics/{topic.slug}.md"] = topic_page(topic, assigned, histories)
+        pages.update(topic_page(topic, assigned, histories))
     pages["index.md"] = home_page(corpus, histories, conferences)
     pages.update(instruments_pages(histories, sources, {work: len(records) for work, records in index.cited_by.items()}))
     pages["documents.md"] = documents_page(corpus)

@@ -2,8 +2,9 @@
 
 Works are placed on a circle grouped by body and kind in number order (a layout that needs no
 JavaScript and reads the same offline); each node links to its work page, each edge is a
-citation between two works. Only works that cite or are cited appear, the most connected first
-when there are more than fit on one drawing.
+citation between two works. Only works that cite or are cited appear: at most the most connected
+hundred, and at most the two hundred links between them with the most citations, so the page keeps
+its size however large the collection grows (every citation is on the pages of the texts).
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ from corpus.model import CitationRecord
 from corpus.naming import KIND_NAMES, title_text
 from corpus.render_html import escape_attr, escape_text, front_matter
 
-_MAX_NODES = 160
+_MAX_NODES = 100
+"""Works drawn at most: a node is about 300 bytes, and 100 still leave room for labels on the circle."""
+_MAX_EDGES = 200
+"""Links drawn and listed at most: each is about 250 bytes (a line and a list item)."""
 _SIZE = 900
 _RADIUS = 380
 
@@ -33,19 +37,27 @@ def citation_edges(records: tuple[CitationRecord, ...]) -> Counter[tuple[WorkId,
     return edges
 
 
-def graph_page(records: tuple[CitationRecord, ...], histories: dict[WorkId, WorkHistory]) -> str:
-    """A page with the SVG and, for readers who cannot use it, the same edges as a list."""
+def graph_page(
+    records: tuple[CitationRecord, ...], histories: dict[WorkId, WorkHistory],
+    max_nodes: int = _MAX_NODES, max_edges: int = _MAX_EDGES,
+) -> str:
+    """A page with the SVG and, for readers who cannot use it, the same edges as a list: the
+    ``max_nodes`` most connected works and the ``max_edges`` links between them with the most
+    citations, so that the page keeps its size however large the collection grows."""
     edges = citation_edges(records)
     degree: Counter[WorkId] = Counter()
     for (source, target), count in edges.items():
         degree[source] += count
         degree[target] += count
-    kept = sorted(sorted(degree, key=lambda w: -degree[w])[:_MAX_NODES], key=work_sort_key)
+    kept = sorted(sorted(degree, key=lambda w: (-degree[w], work_sort_key(w)))[:max_nodes], key=work_sort_key)
     position = {work: _point(index, len(kept)) for index, work in enumerate(kept)}
+    between = {pair: count for pair, count in edges.items() if pair[0] in position and pair[1] in position}
+    strongest = sorted(between, key=lambda pair: (-between[pair], work_sort_key(pair[0]), work_sort_key(pair[1])))[:max_edges]
+    shown = sorted((pair, between[pair]) for pair in strongest)
     lines = "".join(
         f'<line x1="{position[s][0]:.1f}" y1="{position[s][1]:.1f}" x2="{position[t][0]:.1f}" y2="{position[t][1]:.1f}" '
         f'stroke-width="{min(1 + count, 4)}"><title>{escape_text(_name(s, histories))} cites {escape_text(_name(t, histories))} ({count}×)</title></line>'
-        for (s, t), count in sorted(edges.items()) if s in position and t in position
+        for (s, t), count in shown
     )
     nodes = "".join(_node(work, position[work], degree[work], histories) for work in kept)
     svg = (
@@ -56,18 +68,30 @@ def graph_page(records: tuple[CitationRecord, ...], histories: dict[WorkId, Work
     listing = "".join(
         f'<li><a href="{escape_attr(s.url)}">{escape_text(_name(s, histories))}</a> cites '
         f'<a href="{escape_attr(t.url)}">{escape_text(_name(t, histories))}</a> ({count}×)</li>'
-        for (s, t), count in sorted(edges.items()) if s in position and t in position
+        for (s, t), count in shown
     )
-    shown = f"the {_MAX_NODES} most connected of " if len(degree) > _MAX_NODES else ""
     return (
         front_matter("Citation graph", search={"exclude": True})
         + "# Citation graph\n\n"
-        + f"{len(edges)} links between {shown}{len(degree)} texts that cite or are cited by another text of the collection, "
-        "grouped around the circle by body and kind in number order. Select a node to open the text; a thicker line "
-        "means more citations.\n\n"
+        + _intro(len(edges), len(shown), len(degree), len(kept), len(between))
         + f'<div class="graph-wrap">{svg}</div>\n\n'
         + "## The same links as a list { #list }\n\n"
         + f'<ul class="graph-list" data-search-exclude>{listing}</ul>\n'
+    )
+
+
+def _intro(edges: int, shown: int, texts: int, kept: int, between: int) -> str:
+    """What the drawing shows and, when it shows part of the links, where the rest are."""
+    layout = ("grouped around the circle by body and kind in number order. Select a node to open the text; a thicker line "
+              "means more citations.\n\n")
+    if shown == edges:
+        return f"{edges} links between {texts} texts that cite or are cited by another text of the collection, " + layout
+    return (
+        f"{edges} links between {texts} texts that cite or are cited by another text of the collection; shown here: the "
+        f"{kept} most connected texts and {f'the {shown} strongest of the {between}' if shown < between else f'the {shown}'} links between them, "
+        + layout
+        + "Every citation of a text is listed on its page under “Cites” and “Cited by”, and every text of the collection "
+        "is in [Instruments](instruments.md).\n\n"
     )
 
 

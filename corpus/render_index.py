@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from corpus.history import Conference, WorkHistory, work_sort_key
 from corpus.ids import WorkId, document_doc_path, relative_url
@@ -16,6 +17,7 @@ from corpus.naming import (
     version_name,
     work_name,
 )
+from corpus.render_chunks import PAGE_ROWS, chunk_links_md, list_pages, split_rows
 from corpus.render_html import (
     PageRefs,
     escape_attr,
@@ -63,25 +65,56 @@ def document_page(document: Document, versions: dict[WorkId, Version], index: Ci
 def _md_link(text: str, url: str) -> str:
     return f"[{escape_text(text)}]({url})"
 
-def instruments_pages(histories: dict[WorkId, WorkHistory], sources: dict[str, Source], cited_by: dict[str, int]) -> dict[str, str]:
-    """instruments.md, one sortable and filterable table of every work, and one page per body and
-    kind in natural number order (instruments/pp-resolution.md)."""
+_ALL_IN_ONE = 300
+"""Up to this many works, instruments.md holds one sortable table of them all."""
+
+
+def instruments_pages(
+    histories: dict[WorkId, WorkHistory], sources: dict[str, Source], cited_by: dict[str, int],
+    all_in_one: int = _ALL_IN_ONE, page_rows: int = PAGE_ROWS,
+) -> dict[str, str]:
+    """instruments.md and one page per body and kind in natural number order
+    (instruments/pp-resolution.md). instruments.md holds one sortable and filterable table of every
+    work up to ``all_in_one`` works, else only the list of body and kind pages; a body and kind of
+    more than ``page_rows`` works is an index of pages of that many (instruments/pp-resolution/1-250.md)."""
     groups: dict[tuple[str, str], list[WorkHistory]] = {}
     for history in histories.values():
         groups.setdefault((history.id.body, history.id.kind), []).append(history)
-    pages = {}
-    links = []
+    pages: dict[str, str] = {}
+    links: list[str] = []
+    rows: list[str] = []
     for (body, kind), members in groups.items():
-        name = f"{sources[members[0].latest.source].meta.body_name}: {KIND_NAMES[kind]}s"
-        path = f"instruments/{body}-{kind}.md"
-        links.append(f"- {_md_link(name, path)} ({len(members)})\n")
-        pages[path] = front_matter(name) + heading_md(1, escape_text(name)) + _instrument_table(members, sources, cited_by, path)
-    pages["instruments.md"] = (
-        front_matter("Instruments") + "# Instruments\n\n" + "".join(links)
-        + "\n## All instruments { #all }\n\nSelect a column heading to sort; type in the box to filter.\n\n"
-        + _instrument_table(list(histories.values()), sources, cited_by, "instruments.md")
-    )
+        body_name = sources[members[0].latest.source].meta.body_name
+        name, stem = f"{body_name}: {KIND_NAMES[kind]}s", f"instruments/{body}-{kind}"
+        chunks = split_rows(members, stem, _number_range, page_rows)
+        links.append(f"- {_md_link(name, f'{stem}.md')} ({len(members)})\n")
+        rows.append(f"| {_md_link(name, f'{stem}.md')} | {len(members)} | {chunk_links_md(chunks, 'instruments.md')} |\n")
+        intro = (f"{len(members)} instruments in number order, on {len(chunks)} pages of at most {page_rows}; "
+                 "each page holds a sortable, filterable table of its instruments.\n\n")
+        pages.update(list_pages(
+            chunks, stem, name, lambda part, here: _instrument_table(list(part), sources, cited_by, here),
+            prefix=f"{body_name}: ", intro=intro, what="Instruments",
+        ))
+    if len(histories) <= all_in_one:
+        listing = ("".join(links) + "\n## All instruments { #all }\n\nSelect a column heading to sort; type in the box to filter.\n\n"
+                   + _instrument_table(list(histories.values()), sources, cited_by, "instruments.md"))
+    else:
+        listing = (
+            f"## All instruments {{ #all }}\n\n{len(histories)} instruments, too many for one table: each page below holds "
+            f"a sortable, filterable table of one body and kind in number order, at most {page_rows} instruments to a page.\n\n"
+            "| Body and kind | Instruments | Pages |\n|---|---|---|\n" + "".join(rows)
+        )
+    pages["instruments.md"] = front_matter("Instruments") + "# Instruments\n\n" + listing
     return pages
+
+
+def _number_range(members: Sequence[WorkHistory], first: int, last: int) -> str:
+    """'Resolutions 1–249' (numbers as the latest versions print them), 'Resolution 5' for one."""
+    low, high = members[0], members[-1]
+    kind = KIND_NAMES[low.id.kind]
+    if len(members) == 1:
+        return f"{kind} {low.latest.heading.number}"
+    return f"{kind}s {low.latest.heading.number}–{high.latest.heading.number}"
 
 
 def _instrument_table(members: list[WorkHistory], sources: dict[str, Source], cited_by: dict[str, int], here: str) -> str:
@@ -92,8 +125,13 @@ def _instrument_table(members: list[WorkHistory], sources: dict[str, Source], ci
         for h in members
     )
     header = "| Number | Title | Latest revision | Status | Body | Versions | Cited by |\n|---|---|---|---|---|---|---|\n"
-    # md_in_html keeps the Markdown table (and MkDocs' link checks) inside the wrapper tables.js looks for.
-    return f'<div class="sortable-table" markdown="1">\n\n{header}{rows}\n</div>\n\n'
+    return f"{SORTABLE_MARKER}\n\n{header}{rows}\n"
+
+
+SORTABLE_MARKER = '<div class="sortable-table-marker" hidden></div>'
+"""Put before a Markdown table, it makes the table sortable and filterable (tables.js wraps the two
+in div.sortable-table). A marker, not a wrapper with markdown="1": md_in_html would parse the raw
+HTML of every page (a fifth of the whole mkdocs build) for the sake of a few index tables."""
 
 
 def documents_page(corpus: Corpus) -> str:
@@ -189,12 +227,28 @@ def topics_page(assigned: dict[WorkId, list[Topic]], topics: tuple[Topic, ...]) 
     return front_matter("Topics") + "# Topics\n\n| Topic | Instruments |\n|---|---|\n" + rows
 
 
-def topic_page(topic: Topic, assigned: dict[WorkId, list[Topic]], histories: dict[WorkId, WorkHistory]) -> str:
-    """The works of one topic, by body and kind in number order."""
-    here = f"topics/{topic.slug}.md"
+def topic_page(
+    topic: Topic, assigned: dict[WorkId, list[Topic]], histories: dict[WorkId, WorkHistory], page_rows: int = PAGE_ROWS,
+) -> dict[str, str]:
+    """The works of one topic, by body and kind in number order: topics/<slug>.md, or, for more
+    than ``page_rows`` works, an index of pages of that many (topics/<slug>/1-250.md)."""
+    members = [histories[w] for w in histories if topic in assigned[w]]
+    stem = f"topics/{topic.slug}"
+    chunks = split_rows(members, stem, _work_range, page_rows)
+    intro = f"{len(members)} instruments, by body and kind in number order, on {len(chunks)} pages of at most {page_rows}.\n\n"
+    return list_pages(chunks, stem, topic.title, _topic_table, prefix=f"{topic.title}: ", intro=intro, what="Instruments")
+
+
+def _topic_table(members: Sequence[WorkHistory], here: str) -> str:
     rows = "".join(
-        f"| {_md_link(work_name(histories[w]), relative_url(here, w.doc_path))} | {escape_text(title_text(histories[w].latest))} "
-        f"| {escape_text(histories[w].status)} |\n"
-        for w in histories if topic in assigned[w]
+        f"| {_md_link(work_name(h), relative_url(here, h.id.doc_path))} | {escape_text(title_text(h.latest))} "
+        f"| {escape_text(h.status)} |\n"
+        for h in members
     )
-    return front_matter(topic.title) + heading_md(1, escape_text(topic.title)) + "| Instrument | Title | Status |\n|---|---|---|\n" + rows
+    return "| Instrument | Title | Status |\n|---|---|---|\n" + rows
+
+
+def _work_range(members: Sequence[WorkHistory], first: int, last: int) -> str:
+    """'Resolution 1 (PP) – Opinion 5 (WTPF-21)': the first and last works of a page."""
+    ends = [members[0], members[-1]] if len(members) > 1 else list(members)
+    return " – ".join(f"{work_name(h)} ({h.id.body.upper()})" for h in ends) or "no instruments"

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from corpus.history import WorkHistory
 from corpus.ids import WorkId, document_url, file_slug, parse_id, relative_url
-from corpus.model import CitationRecord, Corpus
+from corpus.model import Block, CitationRecord, Corpus
 from corpus.naming import KIND_NAMES, version_name, work_name
+from corpus.parts import part_anchor
+from corpus.render_chunks import chunk_links_md, link_md, list_pages, split_rows
 from corpus.render_html import escape_attr, escape_text, front_matter, heading_md
 
 _PLACES_SHOWN = 4
 """Citing places listed per unresolved target (the count says how many there are)."""
+_ALL_IN_ONE = 300
+"""Up to this many unresolved targets, unresolved.md lists them all in one table."""
+_UNRESOLVED_ROWS = 200
+"""Targets on one page of a body's unresolved references (a row is up to about 500 bytes)."""
 
 
 class CitationIndex:
@@ -22,14 +28,15 @@ class CitationIndex:
         self.records = corpus.citations
         self.names: dict[str, tuple[str, str]] = {}
         """Page id -> (reader's name, site URL) for versions, works and documents."""
-        self.anchors: dict[str, set[str]] = {}
+        self.blocks: dict[str, tuple[Block, ...]] = {}
+        """Page id -> the blocks it shows (where a citation's '#part' may point)."""
         for history in histories.values():
             shown = history.last_text or history.latest
             self.names[str(history.id)] = (work_name(history), history.id.url)
-            self.anchors[str(history.id)] = {b.anchor for b in shown.blocks}
+            self.blocks[str(history.id)] = shown.blocks
             for version in history.versions:
                 self.names[str(version.id)] = (version_name(version), version.id.url)
-                self.anchors[str(version.id)] = {b.anchor for b in version.blocks}
+                self.blocks[str(version.id)] = version.blocks
         for document in corpus.documents:
             self.names[f"document:{document.source.id}"] = (document.source.meta.title, document_url(document.source.id))
         self.by_page: dict[str, list[CitationRecord]] = defaultdict(list)
@@ -53,11 +60,12 @@ class CitationIndex:
         return sorted(names)
 
     def href(self, to: str, here: str) -> str:
-        """Relative URL of a target id, keeping '#part' only where the target page has it."""
+        """Relative URL of a target id, with the anchor of its '#part' where the target page has it
+        ("the annex to" -> #annex-1, "instructs the Secretary-General 3" -> the whole clause's item 3)."""
         page, _, part = to.partition("#")
-        part = "annex-1" if part == "annex" else part  # "the annex to …": a single annex is anchored annex-1
         url = relative_url(here, self.names[page][1])
-        return f"{url}#{part}" if part and part in self.anchors.get(page, set()) else url
+        anchor = part_anchor(self.blocks.get(page, ()), part) if part else None
+        return f"{url}#{anchor}" if anchor else url
 
     def links(self, here: str) -> Callable[[int], tuple[str, str]]:
         """Tags for each citation on the page at docs path ``here``."""
@@ -67,7 +75,8 @@ class CitationIndex:
             if record.citation.type == "self":
                 return '<span class="cite-self">', "</span>"
             if record.to is None:
-                title = escape_attr(f"Not in this collection: {record.note}")
+                # The note says why: "not in this collection (UNGA resolution 68/198)".
+                title = escape_attr(record.note[:1].upper() + record.note[1:])
                 return f'<span class="cite-unresolved" title="{title}">', "</span>"
             title = escape_attr(record.note or f"Go to {self.names[record.to.partition('#')[0]][0]}")
             return f'<a class="cite" href="{escape_attr(self.href(record.to, here))}" title="{title}">', "</a>"
@@ -96,8 +105,10 @@ class CitationIndex:
             items.append(f"<li>{link} ({escape_text(_place_name(record.anchor))}): “{escape_text(record.sentence)}”</li>")
         return f'<ul class="cited-by" data-search-exclude>{"".join(items)}</ul>' if items else "<p>No text in this collection cites it.</p>"
 
-    def unresolved_page(self) -> str:
-        """Citations of texts the collection does not hold, grouped by target and counted."""
+    def unresolved_page(self, all_in_one: int = _ALL_IN_ONE, page_rows: int = _UNRESOLVED_ROWS) -> dict[str, str]:
+        """Citations of texts the collection does not hold, grouped by target and counted, most cited
+        first: unresolved.md with every target up to ``all_in_one`` of them, else a table of the
+        cited bodies, each with its page (unresolved/wtdc.md) split into pages of ``page_rows``."""
         groups: dict[tuple[str, str, str], list[CitationRecord]] = defaultdict(list)
         for record in self.records:
             c = record.citation
@@ -105,19 +116,61 @@ class CitationIndex:
                 groups[(c.body or "unknown body", c.kind, c.number)].append(record)
         ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
         out = [front_matter("Unresolved references"), "# Unresolved references\n\n",
-               f"{sum(len(v) for v in groups.values())} citations of {len(groups)} texts that this collection does not hold, "
-               "most cited first: the texts to add next.\n\n", "| Cited text | Citations | Cited in |\n|---|---|---|\n"]
-        for (body, kind, number), records in ordered:
-            places = ", ".join(f"[{escape_text(self.names[r.page][0])}]({self._doc_link(r)})" for r in records[:_PLACES_SHOWN])
+               (f"{sum(len(v) for v in groups.values())} citations of {len(groups)} texts that this collection does not hold, "
+                "most cited first: the texts to add next.\n\n")]
+        if len(ordered) <= all_in_one:
+            return {"unresolved.md": "".join(out) + self._unresolved_table(ordered, "unresolved.md")}
+        bodies: dict[str, list[tuple[tuple[str, str, str], list[CitationRecord]]]] = defaultdict(list)
+        for item in ordered:
+            bodies[item[0][0]].append(item)
+        pages: dict[str, str] = {}
+        out.append(f"By the body that adopted the cited text; each body's pages list its texts most cited first, "
+                   f"at most {page_rows} to a page.\n\n| Body | Texts | Citations | Pages |\n|---|---|---|---|\n")
+        for body, stem in _body_stems(sorted(bodies, key=lambda b: (-sum(len(r) for _, r in bodies[b]), b))):
+            items = bodies[body]
+            chunks = split_rows(items, stem, _positions, page_rows)
+            cited = sum(len(records) for _, records in items)
+            out.append(f"| {link_md(body, 'unresolved.md', f'{stem}.md')} | {len(items)} | {cited} | {chunk_links_md(chunks, 'unresolved.md')} |\n")
+            title = f"Unresolved references: {body}"
+            texts = "texts of a body the citations do not name" if body == "unknown body" else f"{body} texts"
+            intro = f"{cited} citations of {len(items)} {texts} that this collection does not hold, most cited first.\n\n"
+            pages.update(list_pages(chunks, stem, title, lambda part, here, intro=intro: intro + self._unresolved_table(part, here),
+                                    prefix=f"{title}, ", intro=intro, what="Texts"))
+        return {"unresolved.md": "".join(out), **pages}
+
+    def _unresolved_table(self, items: Sequence[tuple[tuple[str, str, str], list[CitationRecord]]], here: str) -> str:
+        """One row per cited text: its name, how often it is cited and the first citing places."""
+        out = ["| Cited text | Citations | Cited in |\n|---|---|---|\n"]
+        for (body, kind, number), records in items:
+            places = ", ".join(f"[{escape_text(self.names[r.page][0])}]({relative_url(here, self._doc_link(r))})" for r in records[:_PLACES_SHOWN])
             more = f" and {len(records) - _PLACES_SHOWN} more" if len(records) > _PLACES_SHOWN else ""
             out.append(f"| {escape_text(f'{body} {KIND_NAMES[kind]} {number}')} | {len(records)} | {places}{more} |\n")
         return "".join(out)
-
 
     def _doc_link(self, record: CitationRecord) -> str:
         """Markdown link target (a .md path, so MkDocs checks it) of a citing paragraph."""
         url = self.names[record.page][1]
         return f"{url[: -len('.html')]}.md" + (f"#{record.anchor}" if record.anchor else "")
+
+
+def _body_stems(bodies: list[str]) -> list[tuple[str, str]]:
+    """Each body with the stem of its pages, 'unresolved/wtdc' (unique even if two slugs agree)."""
+    out: list[tuple[str, str]] = []
+    used: set[str] = set()
+    for body in bodies:
+        slug = file_slug(body) or "body"
+        stem, n = f"unresolved/{slug}", 1
+        while stem in used:
+            n += 1
+            stem = f"unresolved/{slug}-{n}"
+        used.add(stem)
+        out.append((body, stem))
+    return out
+
+
+def _positions(items: Sequence[object], first: int, last: int) -> str:
+    """'texts 201–400': a page of a list in order of citations, by position."""
+    return f"texts {first}–{last}" if last > first else f"text {first}"
 
 
 def _place_name(anchor: str) -> str:

@@ -245,3 +245,114 @@ def test_the_check_example_in_contributing_is_what_check_prints(tmp_path, capsys
     printed = iter(err.splitlines())
     assert code == 1
     assert [line for line in shown if line in printed] == shown  # a subsequence: the example skips some warnings
+
+
+SUMMARY_ONE_WARNING = "1 sources, 1 versions of 1 works; 0 errors, 1 warnings"
+# recalling a), b), d): c) is missing.
+LABEL_TEXT = GOOD_TEXT.replace("resolves\n", "b)\tResolution 131 (Rev. Dubai, 2018);\nd)\tResolution 133 (Rev. Dubai, 2018);\nresolves\n")
+LABEL_WARNING = (
+    "sources/doc.txt:8:1: warning: list label 'd)' follows 'b)' under 'recalling': expected 'c)'; "
+    "check for a missing, repeated or mistyped item\n"
+    "    d) Resolution 133 (Rev. Dubai, 2018);\n"
+    "    ^\n"
+)
+
+
+def test_a_list_label_out_of_sequence_is_a_warning_naming_the_label_expected(tmp_path, capsys):
+    code, err = run(capsys, "check", "--sources", str(sources_with(tmp_path, LABEL_TEXT)))
+    assert (code, err) == (0, LABEL_WARNING + SUMMARY_ONE_WARNING + "\n")
+
+
+MARKDOWN_CHANGES_META = GOOD_META.replace("markup: word-export", "markup: markdown-changes")
+
+
+@pytest.mark.parametrize(
+    "text, meta, expected, shown",
+    [
+        (GOOD_TEXT.replace("resolves\n", "[bookmark: _Toc406757646resolves\n"), GOOD_META, (
+            "sources/doc.txt:7:1: warning: bookmark '[bookmark: _Toc406757646resolves' is not closed by ']': the page shows "
+            "it as text, as it stands; end the bookmark name with ']' (or remove the bookmark)\n"
+            "    [bookmark: _Toc406757646resolves\n"
+            "    ^\n"), "&#91;bookmark: &#95;Toc406757646resolves</p>"),
+        (GOOD_TEXT.replace("Conference;\n", "Conference[footnoteRef:2;\n"), GOOD_META, (
+            "sources/doc.txt:6:71: warning: footnote reference '[footnoteRef:2' is not closed by ']': the page shows it as "
+            "text, not as a footnote mark; write it as '[footnoteRef:2]'\n"
+            "    a) Resolution 130 (Rev. Dubai, 2018) of the Plenipotentiary Conference[footnoteRef:2;\n"
+            "                                                                          ^\n"), "</a>&#91;footnoteRef:2;</p>"),
+        (GOOD_TEXT.replace("Conference;\n", "Conference[footnoteRef:2]1 [2: 1\tAs revised by this conference.\n"), GOOD_META, (
+            "sources/doc.txt:6:88: warning: footnote text '[2: …' is not closed by ']' on its line: the page shows it as text "
+            "where it stands, not as footnote 2 at the foot of the page; end the footnote text with ']' on this line\n"
+            "    a) Resolution 130 (Rev. Dubai, 2018) of the Plenipotentiary Conference[footnoteRef:2]1 [2: 1 As revised by this conference.\n"
+            "                                                                                           ^\n"
+            "sources/doc.txt:6:1: warning: a footnote mark has no footnote text anywhere in the source; shown as a bare mark\n"
+            "    a) Resolution 130 (Rev. Dubai, 2018) of the Plenipotentiary Conference[footnoteRef:2]1 [2: 1 As revised by this conference.\n"
+            "    ^\n"), " &#91;2: 1 As revised by this conference.</p>"),
+        (GOOD_TEXT.replace("(Rev. Dubai, 2018)", "(Rev. ~~Antalya, 2006 Dubai, 2018)"), MARKDOWN_CHANGES_META, (
+            "sources/doc.txt:6:25: warning: deletion '~~' is not closed by '~~' on this line (a deletion never crosses a line): "
+            "the page shows the '~~' and the text after it as they stand, not as deleted text; add the closing '~~' where "
+            "the deletion ends\n"
+            "    a) Resolution 130 (Rev. ~~Antalya, 2006 Dubai, 2018) of the Plenipotentiary Conference;\n"
+            "                            ^\n"), "(Rev. &#126;&#126;Antalya, 2006 Dubai, 2018) of the Plenipotentiary Conference"),
+    ],
+    ids=["bookmark", "footnote-reference", "footnote-text", "deletion"],
+)
+def test_an_unclosed_mark_is_a_warning_and_its_text_is_shown_as_it_stands(tmp_path, capsys, text, meta, expected, shown):
+    """Nothing is lost (the conservation check stays quiet) and nothing becomes live Markdown."""
+    code, err = run(capsys, "build", "--sources", str(sources_with(tmp_path, text, meta)), "--out", str(tmp_path / "docs"))
+    warnings = expected.count(": warning: ")
+    assert code == 0
+    assert err.startswith(expected + f"1 sources, 1 versions of 1 works; 0 errors, {warnings} warnings; ")
+    assert shown in (tmp_path / "docs" / "pp" / "resolution-130" / "bucharest-2022.md").read_text(encoding="utf-8")
+
+
+# Annex 2 to a resolution that has one annex.
+PART_TEXT = GOOD_TEXT.replace(
+    "a)\tResolution 130 (Rev. Dubai, 2018) of the Plenipotentiary Conference;", "a)\tAnnex 2 to Resolution 130 (Rev. Bucharest, 2022);"
+) + "ANNEX 1 TO RESOLUTION 130 (Rev. Bucharest, 2022)\nText of the annex.\n"
+PART_WARNING = (
+    "sources/doc.txt:6:4: warning: 'Annex 2 to Resolution 130 (Rev. Bucharest, 2022)' cites annex-2 of Resolution 130 "
+    "(Rev. Bucharest, 2022), which has no such part (it has annex-1); the link goes to the top of that page\n"
+    "    a) Annex 2 to Resolution 130 (Rev. Bucharest, 2022);\n"
+    "       ^\n"
+)
+
+
+def test_a_citation_of_an_annex_the_text_does_not_have_is_a_warning_and_links_to_the_page(tmp_path, capsys):
+    code, err = run(capsys, "build", "--sources", str(sources_with(tmp_path, PART_TEXT)), "--out", str(tmp_path / "docs"))
+    assert code == 0
+    assert err.startswith(PART_WARNING + SUMMARY_ONE_WARNING + "; ")
+    page = (tmp_path / "docs" / "pp" / "resolution-130" / "bucharest-2022.md").read_text(encoding="utf-8")
+    assert '<a class="cite" href="../../pp/resolution-130/bucharest-2022.html" title=' in page
+
+
+@pytest.mark.parametrize(
+    "text, meta, expected",
+    [
+        (LABEL_TEXT, GOOD_META, LABEL_WARNING),
+        (GOOD_TEXT.replace("(Rev. Dubai, 2018)", "(Rev. ~~Antalya, 2006 Dubai, 2018)"), MARKDOWN_CHANGES_META,
+         "sources/doc.txt:6:25: warning: deletion '~~' is not closed by '~~' on this line"),
+        (PART_TEXT, GOOD_META, PART_WARNING),
+    ],
+    ids=["label", "unclosed-mark", "missing-part"],
+)
+def test_strict_turns_each_new_validation_warning_into_exit_1(tmp_path, capsys, text, meta, expected):
+    code, err = run(capsys, "check", "--strict", "--sources", str(sources_with(tmp_path, text, meta)))
+    assert code == 1
+    assert err.startswith(expected) and err.endswith("\n" + SUMMARY_ONE_WARNING + "\n")
+
+
+def test_the_new_validation_examples_in_contributing_are_what_the_build_prints(tmp_path, capsys):
+    """The label example is the message above; the part example is the bundled Final Acts with
+    'Annex 2 to Decision 5' of line 3750 mistyped as 'Annex 3'."""
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert f"| `{LABEL_WARNING.split(': warning: ')[1].splitlines()[0]}` |" in guide
+    sources = tmp_path / "sources"
+    shutil.copytree(ROOT / "sources", sources)
+    dubai = sources / "pp-2018-dubai-final-acts.txt"
+    lines = dubai.read_text(encoding="utf-8").split("\n")
+    lines[3749] = lines[3749].replace("Annex 2 to Decision 5", "Annex 3 to Decision 5")
+    dubai.write_text("\n".join(lines), encoding="utf-8")
+    code, err = run(capsys, "check", "--sources", str(sources))
+    message = guide.split("| `'Annex 3 to Decision 5", 1)[1].split("` |", 1)[0]
+    assert code == 0
+    assert f"sources/pp-2018-dubai-final-acts.txt:3750:4: warning: 'Annex 3 to Decision 5{message}\n" in err

@@ -69,7 +69,22 @@
     });
   }
 
+  // The page marks each such table with an empty div.sortable-table-marker just before it; the
+  // marker and the table (or the scroll wrapper Material puts around it) go into div.sortable-table.
+  function wrapMarkedTables() {
+    document.querySelectorAll(".sortable-table-marker").forEach(function (marker) {
+      var next = marker.nextElementSibling;
+      if (!next || marker.parentNode.classList.contains("sortable-table")) return;
+      var wrapper = document.createElement("div");
+      wrapper.className = "sortable-table";
+      marker.parentNode.insertBefore(wrapper, marker);
+      wrapper.appendChild(marker);
+      wrapper.appendChild(next);
+    });
+  }
+
   function enhance() {
+    wrapMarkedTables();
     document.querySelectorAll(".sortable-table table").forEach(function (table, number) {
       if (table.dataset.enhanced || !table.tHead || !table.tBodies.length) return;
       table.dataset.enhanced = "true";
