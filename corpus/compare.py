@@ -261,9 +261,38 @@ def word_ops(old: str, new: str) -> tuple[tuple[str, str], ...]:
     if old == new:  # most aligned paragraphs: no need to run the matcher
         return (("equal", old),) if old else ()
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
-    spans = [_Span(tag == "equal", "".join(a[i1:i2]), "".join(b[j1:j2]))
-             for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()]
-    return tuple(op for span in _fold_spaces(spans) for op in span.ops())
+    # The matcher runs on what lies between the common head and tail only: edits are mostly a few
+    # words in a long paragraph, and the matcher's cost grows with the square of its input.
+    head = _common_length(a, b)
+    tail = _common_length(a[head:][::-1], b[head:][::-1])
+    middle_a, middle_b = a[head : len(a) - tail], b[head : len(b) - tail]
+    spans = [_Span(True, "".join(a[:head]), "".join(a[:head]))] if head else []
+    spans += [_Span(tag == "equal", "".join(middle_a[i1:i2]), "".join(middle_b[j1:j2]))
+              for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, middle_a, middle_b, autojunk=False).get_opcodes()]
+    if tail:
+        spans.append(_Span(True, "".join(a[len(a) - tail :]), "".join(a[len(a) - tail :])))
+    return tuple(op for span in _fold_spaces(_merge_equal(spans)) for op in span.ops())
+
+
+def _common_length(a: Sequence[str], b: Sequence[str]) -> int:
+    """Length of the common head of two token lists."""
+    count = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        count += 1
+    return count
+
+
+def _merge_equal(spans: list[_Span]) -> list[_Span]:
+    """Join neighbouring equal stretches (the head or tail beside an equal stretch of the middle)."""
+    out: list[_Span] = []
+    for span in spans:
+        if out and span.equal and out[-1].equal:
+            out[-1] = _Span(True, out[-1].old + span.old, out[-1].new + span.new)
+        elif span.old or span.new:
+            out.append(span)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
