@@ -23,6 +23,7 @@ def segment_source(source: Source, lines: list[str] | None = None) -> tuple[list
     lines = lines if lines is not None else clean_lines(source)
     diagnostics: list[Diagnostic] = []
     headings = [h for h in (_heading_at(source, lines, i, diagnostics) for i in range(len(lines))) if h]
+    diagnostics += _headings_missing(source, lines, {h.action_line for h in headings})
     starts = [h.action_line or h.line for h in headings]
     segments: list[Segment] = []
     cursor = 1
@@ -81,6 +82,22 @@ def _heading_at(source: Source, lines: list[str], index: int, diagnostics: list[
         line=number,
         draft=bool(match.group("draft")),
     )
+
+
+def _headings_missing(source: Source, lines: list[str], used: set[int]) -> list[Diagnostic]:
+    """An action line ('MOD #49341') always stands right above an instrument heading: where the
+    line under it is not one the build reads, the instrument would silently join the text above."""
+    problems = []
+    for number in range(1, len(lines) + 1):
+        if number in used or not patterns.ACTION.match(_stripped(lines, number)):
+            continue
+        below = _next_nonblank(lines, number, number + 2) or number
+        problems.append(Diagnostic(
+            source.path, below, 1,
+            f"the line under action line {' '.join(_stripped(lines, number).split())!r} is not an instrument heading the build reads: "
+            "write it as KIND NUMBER (REVISION), e.g. 'RESOLUTION 130 (Rev. Dubai, 2018)', followed by the title "
+            "and the enacting formula; until then this text is shown with the text above it"))
+    return problems
 
 
 def _formula_follows(lines: list[str], number: int) -> bool:

@@ -356,3 +356,22 @@ def test_the_new_validation_examples_in_contributing_are_what_the_build_prints(t
     message = guide.split("| `'Annex 3 to Decision 5", 1)[1].split("` |", 1)[0]
     assert code == 0
     assert f"sources/pp-2018-dubai-final-acts.txt:3750:4: warning: 'Annex 3 to Decision 5{message}\n" in err
+
+
+def test_an_action_line_above_a_mistyped_heading_is_a_warning_and_nothing_is_lost(tmp_path, capsys):
+    """'RESOLUTON 131 …' under 'MOD #2' is no heading: the editor is told, and its text stays on a page."""
+    second = "MOD\t#2\nRESOLUTON 131 (Rev. Bucharest, 2022)\nA second text\n"
+    sources = sources_with(tmp_path, GOOD_TEXT + second)
+    code, err = run(capsys, "build", "--sources", str(sources), "--out", str(tmp_path / "docs"))
+    assert code == 0
+    assert err.startswith(
+        "sources/doc.txt:11:1: warning: the line under action line 'MOD #2' is not an instrument heading the build reads: "
+        "write it as KIND NUMBER (REVISION), e.g. 'RESOLUTION 130 (Rev. Dubai, 2018)', followed by the title and the "
+        "enacting formula; until then this text is shown with the text above it\n"
+        "    RESOLUTON 131 (Rev. Bucharest, 2022)\n"
+        "    ^\n" + SUMMARY_ONE_WARNING + "; "
+    )
+    page = (tmp_path / "docs" / "pp" / "resolution-130" / "bucharest-2022.md").read_text(encoding="utf-8")
+    assert "RESOLUTON 131 (Rev. Bucharest, 2022)" in page and "A second text" in page
+    code, _ = run(capsys, "check", "--strict", "--sources", str(sources))
+    assert code == 1
