@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 MANIFEST = ".generated"
 
@@ -19,21 +19,23 @@ MANIFEST = ".generated"
 def write_pages(out: Path, pages: dict[str, str]) -> int:
     """Write ``pages`` (docs-relative path -> text) under ``out``; return how many files changed."""
     out.mkdir(parents=True, exist_ok=True)
-    changed = {
-        relative: text.encode("utf-8")
-        for relative, text in sorted(pages.items())
-        if not _same(_inside(out, relative), text.encode("utf-8"))
-    }
+    out = out.resolve()
+    changed = {}
+    for relative, text in sorted(pages.items()):
+        data = text.encode("utf-8")
+        if not _same(_inside(out, relative), data):
+            changed[relative] = data
     staging = Path(tempfile.mkdtemp(dir=out, prefix=".staging-"))
     try:
+        made: set[Path] = set()  # folders made already: one mkdir per folder, not per page
         for relative, data in changed.items():
             staged = staging / relative
-            staged.parent.mkdir(parents=True, exist_ok=True)
+            _make_folder(staged.parent, made)
             staged.write_bytes(data)
             os.chmod(staged, 0o644)
         for relative in changed:  # renames only: quick, and no half-written page is ever visible
             target = _inside(out, relative)
-            target.parent.mkdir(parents=True, exist_ok=True)
+            _make_folder(target.parent, made)
             os.replace(staging / relative, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -46,12 +48,19 @@ def _same(target: Path, data: bytes) -> bool:
     return target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data
 
 
+def _make_folder(folder: Path, made: set[Path]) -> None:
+    if folder not in made:
+        folder.mkdir(parents=True, exist_ok=True)
+        made.add(folder)
+
+
 def _inside(out: Path, relative: str) -> Path:
-    """Refuse any path that would leave the docs folder (ids are slugs, this is a second lock)."""
-    target = (out / relative).resolve()
-    if out.resolve() not in target.parents:
+    """Refuse any path that would leave the docs folder ``out`` (resolved), such as '../x' or '/x':
+    ids are slugs, this is a second lock."""
+    parts = PurePosixPath(relative).parts
+    if not parts or parts[0] == "/" or any(part in ("..", ".", "") for part in parts) or "\\" in relative:
         raise ValueError(f"refusing to write outside {out}: {relative}")
-    return target
+    return out.joinpath(*parts)
 
 
 def _remove_stale(out: Path, current: set[str]) -> int:

@@ -365,7 +365,7 @@ def test_an_action_line_above_a_mistyped_heading_is_a_warning_and_nothing_is_los
     code, err = run(capsys, "build", "--sources", str(sources), "--out", str(tmp_path / "docs"))
     assert code == 0
     assert err.startswith(
-        "sources/doc.txt:11:1: warning: the line under action line 'MOD #2' is not an instrument heading the build reads: "
+        "sources/doc.txt:10:1: warning: the line under action line 'MOD #2' is not an instrument heading the build reads: "
         "write it as KIND NUMBER (REVISION), e.g. 'RESOLUTION 130 (Rev. Dubai, 2018)', followed by the title and the "
         "enacting formula; until then this text is shown with the text above it\n"
         "    RESOLUTON 131 (Rev. Bucharest, 2022)\n"
