@@ -25,6 +25,17 @@ def write_pages(out: Path, pages: dict[str, str]) -> int:
         data = text.encode("utf-8")
         if not _same(_inside(out, relative), data):
             changed[relative] = data
+    if changed:
+        _stage_and_rename(out, changed)
+    removed = _remove_stale(out, set(pages))
+    # Rewritten only when it changes: under `mkdocs serve` every write in docs/ starts a rebuild.
+    manifest = "".join(f"{path}\n" for path in sorted(pages)).encode("utf-8")
+    if not _same(out / MANIFEST, manifest):
+        (out / MANIFEST).write_bytes(manifest)
+    return len(changed) + removed
+
+
+def _stage_and_rename(out: Path, changed: dict[str, bytes]) -> None:
     staging = Path(tempfile.mkdtemp(dir=out, prefix=".staging-"))
     try:
         made: set[Path] = set()  # folders made already: one mkdir per folder, not per page
@@ -39,9 +50,6 @@ def write_pages(out: Path, pages: dict[str, str]) -> int:
             os.replace(staging / relative, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    removed = _remove_stale(out, set(pages))
-    (out / MANIFEST).write_text("".join(f"{path}\n" for path in sorted(pages)), encoding="utf-8")
-    return len(changed) + removed
 
 
 def _same(target: Path, data: bytes) -> bool:
