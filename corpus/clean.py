@@ -54,17 +54,18 @@ def clean_line(line: str) -> str:
     return line
 
 
-_DELETION_MARK = re.compile(r"~~")
+def open_deletion(line: str) -> int | None:
+    """Offset of a '~~' that no later '~~' of its line closes (marks pair from the left), or None."""
+    marks = [mark.start() for mark in patterns.DELETION_MARK.finditer(line)]
+    return marks[-1] if len(marks) % 2 else None
 
 
 def escape_open_deletion(line: str) -> str:
     """A '~~' that no later '~~' of its line closes is text, since a deletion never crosses a line
     (validate.py reports it): escaped as the Markdown export escapes ('\\~\\~'), so that a '~~' on
     the next line of a paragraph, a title or a formula joined to this one cannot close it."""
-    marks = [mark.start() for mark in _DELETION_MARK.finditer(line)]
-    if len(marks) % 2 == 0:
-        return line
-    return line[: marks[-1]] + "\\~\\~" + line[marks[-1] + 2 :]
+    offset = open_deletion(line)
+    return line if offset is None else line[:offset] + "\\~\\~" + line[offset + 2 :]
 
 
 def clean_lines(source: Source) -> list[str]:

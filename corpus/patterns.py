@@ -27,6 +27,8 @@ IMAGE = re.compile(r"^\[image:[^\]]*\]$")
 # --- Markdown-ish marks (001, 004) ------------------------------------------------------------
 # Tracked deletion "~~old~~" (never crosses a line) and insertion "[new](#)".
 DELETION = re.compile(r"~~(.*?)~~")
+# One '~~' mark, to pair them: an odd one on a line is left open (a deletion never crosses a line).
+DELETION_MARK = re.compile(r"~~")
 INSERTION_OR_LOST_LINK = re.compile(r"\[((?:[^\[\]]|\\\[|\\\])*)\]\(#\)")
 # A real Markdown link "[text](https://…)" and an autolink "<https://…>".
 LINK = re.compile(r"\[([^\[\]]+)\]\(((?:https?|mailto):[^)\s]+)\)")

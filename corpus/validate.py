@@ -15,12 +15,12 @@ import re
 from collections.abc import Callable, Iterator
 
 from corpus import patterns
+from corpus.clean import open_deletion
 from corpus.model import Diagnostic, Source
 
 _BOOKMARK_OPENING = re.compile(r"\[bookmark:[ \t]*[^\s\[\]]{0,40}")
 _FOOTNOTE_REF_OPENING = re.compile(r"\[footnoteRef:(\d*)")
 _FOOTNOTE_TEXT_OPENING = re.compile(r"\[(\d+):")
-_DELETION_MARK = re.compile(r"~~")
 
 Problem = tuple[int, str]
 """(0-based offset of the opening mark in the line, message)."""
@@ -56,9 +56,9 @@ def _footnote_texts(line: str) -> Iterator[Problem]:
 
 def _deletions(line: str) -> Iterator[Problem]:
     """An odd '~~': marks.py pairs them from the left, so the last one of the line is left open."""
-    marks = [mark.start() for mark in _DELETION_MARK.finditer(line)]
-    if len(marks) % 2:
-        yield marks[-1], (
+    offset = open_deletion(line)
+    if offset is not None:
+        yield offset, (
             "deletion '~~' is not closed by '~~' on this line (a deletion never crosses a line): the page shows "
             "the '~~' and the text after it as they stand, not as deleted text; add the closing '~~' where the deletion ends")
 
