@@ -1,18 +1,16 @@
 """The live-preview hook: under `mkdocs serve`, sources/ is watched and rebuilt into docs/."""
 
-import importlib.util
 import shutil
 from pathlib import Path
+
+from hook_loader import load_hook
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = "council-2020-russia-draft-resolution-covid-19"
 
 
 def _hook():
-    spec = importlib.util.spec_from_file_location("live_sources", ROOT / "overrides" / "hooks" / "live_sources.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_hook("live_sources")
 
 
 def _project(tmp_path: Path) -> dict:

@@ -1,17 +1,15 @@
 """The zip hook: one deterministic zip of the site after a build, none under `mkdocs serve`."""
 
-import importlib.util
 import zipfile
 from pathlib import Path
+
+from hook_loader import load_hook
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _hook():
-    spec = importlib.util.spec_from_file_location("zip_site", ROOT / "overrides" / "hooks" / "zip_site.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_hook("zip_site")
 
 
 def _site(tmp_path: Path) -> Path:

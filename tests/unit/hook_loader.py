@@ -1,0 +1,14 @@
+"""The MkDocs hooks of overrides/hooks/, loaded as modules for tests (MkDocs loads them by path)."""
+
+import importlib.util
+from pathlib import Path
+
+HOOKS = Path(__file__).resolve().parents[2] / "overrides" / "hooks"
+
+
+def load_hook(name: str):
+    """A fresh module of overrides/hooks/<name>.py (its module state starts anew)."""
+    spec = importlib.util.spec_from_file_location(name, HOOKS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
