@@ -16,123 +16,17 @@ import json
 import subprocess
 import sys
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 
-from corpus.annotate import annotate_document, annotate_version, holdings_of
-from corpus.clean import clean_lines
 from corpus.conserve import check_conservation
-from corpus.history import WorkHistory, build_histories
-from corpus.ids import WorkId
-from corpus.model import (
-    Block,
-    CitationRecord,
-    Corpus,
-    Diagnostic,
-    Document,
-    Source,
-    Version,
-)
-from corpus.parse import parse_document, parse_instrument
-from corpus.parts import check_cited_parts
-from corpus.read import read_sources, read_topics
+from corpus.model import Diagnostic
+from corpus.pipeline import build_corpus
 from corpus.render import corpus_json, render_site
 from corpus.report import report_changes
-from corpus.segment import segment_source
 from corpus.timing import stage
-from corpus.topics import assign_topics
-from corpus.validate import find_unclosed_marks
 from corpus.write import write_pages
 
 ROOT = Path(__file__).resolve().parent
-
-
-def build_corpus(sources_dir: Path) -> tuple[Corpus, dict[WorkId, WorkHistory], dict[str, list[Block]]]:
-    """Run every stage up to render on the sources in ``sources_dir``."""
-    with stage("read"):
-        sources, diagnostics = read_sources(sources_dir, sources_dir.parent)
-    documents, versions, attached = [], [], {}
-    for source in sources:
-        document, in_source, blocks, found = _parse_source(source)
-        placed, document, unplaced = _place_attachments(source, document, in_source, blocks)
-        documents.append(document)
-        versions += in_source
-        diagnostics += found + unplaced
-        for target, block in placed:
-            attached.setdefault(target, []).append(block)
-    diagnostics += _duplicates(versions, {s.id: s.path for s in sources})
-    by_id = {s.id: s for s in sources}
-    with stage("cite"):
-        versions, documents, citations = _annotate(versions, documents, by_id)
-    with stage("history"):
-        histories = build_histories(versions, by_id, tuple(citations))
-        diagnostics += check_cited_parts(citations, histories, by_id)
-        topics, found = read_topics(sources_dir, sources_dir.parent)
-        diagnostics += found + assign_topics(histories, topics, by_id)[1]
-    corpus = Corpus(tuple(sources), tuple(documents), tuple(versions), tuple(diagnostics), tuple(citations), tuple(topics))
-    return corpus, histories, attached
-
-
-def _parse_source(source: Source) -> tuple[Document, list[Version], list[Block], list[Diagnostic]]:
-    """Segment one source and parse its instruments and the text outside them."""
-    with stage("segment"):
-        lines = clean_lines(source)
-        segments, diagnostics = segment_source(source, lines)
-        diagnostics += find_unclosed_marks(source)
-    versions: list[Version] = []
-    with stage("parse"):
-        for segment in (s for s in segments if s.heading):
-            version, found = parse_instrument(source, segment, lines)
-            versions.append(version)
-            diagnostics += found
-        document, blocks, found = parse_document(source, segments, versions, lines)
-    return document, versions, blocks, diagnostics + found
-
-
-def _place_attachments(
-    source: Source, document: Document, versions: list[Version], blocks: list[Block]
-) -> tuple[list[tuple[str, Block]], Document, list[Diagnostic]]:
-    """Attached tables go to the version and annex their .yml names; a wrong target keeps its
-    table on the document page (nothing is lost) and is reported."""
-    anchors = {str(v.id): {b.anchor for b in v.blocks} for v in versions}
-    placed, unplaced, problems = [], [], []
-    for block in blocks:
-        target, _, anchor = block.anchor.partition("#")
-        if target in anchors and (not anchor or anchor in anchors[target]):
-            placed.append((target, block))
-            continue
-        unplaced.append(replace(block, anchor=f"attachment-{block.line}"))
-        line = next((a.line for a in source.meta.attachments if a.first == block.line), 1)
-        problems.append(Diagnostic(
-            source.path.removesuffix(".txt") + ".yml", line, 1,
-            f"attachment of lines {block.line}-{block.end_line} targets {block.anchor!r}, which this source does not have; "
-            "its table stays on the document page", "warning"))
-    return placed, replace(document, blocks=document.blocks + tuple(unplaced)), problems
-
-
-def _annotate(
-    versions: list[Version], documents: list[Document], sources: dict[str, Source]
-) -> tuple[list[Version], list[Document], list[CitationRecord]]:
-    """Find, resolve and mark every citation (known: what the collection holds, by work)."""
-    known = holdings_of(versions)
-    records: list[CitationRecord] = []
-    annotated = [annotate_version(version, sources[version.source], known, records) for version in versions]
-    annotated_documents = [annotate_document(document, known, records) for document in documents]
-    return annotated, annotated_documents, records
-
-
-def _duplicates(versions: list[Version], paths: dict[str, str]) -> list[Diagnostic]:
-    seen: dict[WorkId, Version] = {}
-    problems = []
-    for version in versions:
-        if version.id in seen:
-            first = seen[version.id]
-            problems.append(Diagnostic(
-                paths[version.source], version.heading.line, 1,
-                f"{version.id} is already defined at {paths[first.source]}:{first.heading.line}; "
-                "the same version of a work must appear in one source only", "error"))
-        seen.setdefault(version.id, version)
-    return problems
 
 
 def format_diagnostic(diagnostic: Diagnostic, root: Path) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from corpus.cite import find_citations
 from corpus.clean import normalize_key
+from corpus.ids import WorkId
 from corpus.marks import reading_text
 from corpus.model import (
     Block,
@@ -44,16 +45,28 @@ class Holdings:
     proves the alias."""
 
 
-def holdings_of(versions: Sequence[Version]) -> Holdings:
+@dataclass(frozen=True, slots=True)
+class Held:
+    """A version the collection holds, as far as a citation needs to know it."""
+
+    id: WorkId
+    number: str
+    """The number as printed: digits, or a provisional number ('WGPL/2')."""
+    title: tuple[Inline, ...]
+    """Read for a provisional number only (may be empty otherwise)."""
+
+
+def holdings_of(held: Sequence[Held]) -> Holdings:
     """Index the versions a citation may resolve to."""
     conferences: dict[str, list[str]] = {}
     provisional: dict[tuple[str, str, str, str], tuple[str, str]] = {}
-    for version in versions:
+    for version in held:
         conferences.setdefault(str(version.id.work), []).append(version.id.conference)
-        if not version.heading.number.isdigit():
+        if not version.number.isdigit():
             title = normalize_key(reading_text(version.title))
-            provisional[(version.id.body, version.id.kind, version.id.conference, title)] = (str(version.id), version.heading.number)
+            provisional[(version.id.body, version.id.kind, version.id.conference, title)] = (str(version.id), version.number)
     return Holdings(conferences, provisional)
+
 
 _LIVE_KINDS = ("text", "ins", "strong", "em", "link", "lostlink")
 _SENTENCE_WIDTH = 160
@@ -68,27 +81,32 @@ def context_for(source: Source, version: Version | None) -> CiteContext:
     )
 
 
-def annotate_version(version: Version, source: Source, known: Holdings, records: list[CitationRecord]) -> Version:
-    """The version with citation markers in title, blocks and footnotes; records appended."""
-    mark = _Marker(source, str(version.id), context_for(source, version), known, records)
+def annotate_version(version: Version, source: Source, known: Holdings) -> tuple[Version, list[CitationRecord]]:
+    """The version with citation markers in title, blocks and footnotes, and its citations."""
+    mark = _Marker(source, str(version.id), context_for(source, version), known)
     blocks = tuple(mark.block(block) for block in version.blocks)
     footnotes = tuple(
         replace(note, inlines=mark.runs(note.inlines, note.line, f"fn:{number}")) for number, note in enumerate(version.footnotes, 1)
     )
-    return replace(version, title=mark.runs(version.title, version.heading.line, ""), blocks=blocks, footnotes=footnotes)
+    title = mark.runs(version.title, version.heading.line, "")
+    return replace(version, title=title, blocks=blocks, footnotes=footnotes), mark.records
 
 
-def annotate_document(document: Document, known: Holdings, records: list[CitationRecord]) -> Document:
-    """The document's own text with citation markers."""
-    mark = _Marker(document.source, f"document:{document.source.id}", context_for(document.source, None), known, records)
-    return replace(document, blocks=tuple(mark.block(block) for block in document.blocks))
+def annotate_document(document: Document, known: Holdings) -> tuple[Document, list[CitationRecord]]:
+    """The document's own text with citation markers, and its citations."""
+    mark = _Marker(document.source, f"document:{document.source.id}", context_for(document.source, None), known)
+    return replace(document, blocks=tuple(mark.block(block) for block in document.blocks)), mark.records
 
 
 class _Marker:
-    """Finds and marks citations for one page, appending a record per citation."""
+    """Finds and marks citations for one page, keeping a record per citation in text order.
 
-    def __init__(self, source: Source, page: str, context: CiteContext, known: Holdings, records: list[CitationRecord]) -> None:
-        self.source, self.page, self.context, self.known, self.records = source, page, context, known, records
+    Markers count from 0 on each page (Inline('cite', target='3') is the page's fourth record),
+    so that pages can be annotated in any process and in any order."""
+
+    def __init__(self, source: Source, page: str, context: CiteContext, known: Holdings) -> None:
+        self.source, self.page, self.context, self.known = source, page, context, known
+        self.records: list[CitationRecord] = []
 
     def block(self, block: Block) -> Block:
         if block.kind == "table":

@@ -235,7 +235,8 @@ class Corpus:
     diagnostics: tuple[Diagnostic, ...] = field(default=())
     """Warnings and errors, in source order."""
     citations: tuple[CitationRecord, ...] = field(default=())
-    """Every citation found, in page order; Inline('cite', target=str(i)) refers to the i-th."""
+    """Every citation found, in page order; Inline('cite', target=str(i)) in a page's text refers to
+    the i-th record of that page (records whose ``page`` is that page's id)."""
     topics: tuple[Topic, ...] = field(default=())
     """The topic taxonomy of sources/topics.yml."""
 

@@ -1,8 +1,10 @@
 """Run one function over many items on every core, results in input order (deterministic output).
 
 Workers are forked, so they start with the parent's memory (the whole parsed corpus) and receive
-only item numbers; what they send back is small (page text, diagnostics). Where fork is not
-available, or CORPUS_WORKERS=1, or the items are few, everything runs in this process.
+only item numbers; what they send back is what the parent keeps (a parsed version, page text,
+diagnostics). Where fork is not available, or CORPUS_WORKERS=1, or the items are few, everything
+runs in this process. Seconds a worker spends in a timing stage are added to the parent's, so a
+stage's time is the sum over processes (it may exceed the wall time).
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import multiprocessing
 import os
 from collections.abc import Callable
 from typing import TypeVar
+
+from corpus import timing
 
 Shared = TypeVar("Shared")
 Result = TypeVar("Result")
@@ -42,12 +46,18 @@ def map_in_workers(function: Callable[[Shared, int], Result], count: int, shared
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             # Small chunks in order: items differ in cost (a comparison page costs many version pages).
-            return pool.map(_call, [(function, index) for index in range(count)], chunksize=max(1, count // (workers * 16)))
+            timed = pool.map(_call, [(function, index) for index in range(count)], chunksize=max(1, count // (workers * 16)))
     finally:
         _shared = None
+    for _, seconds in timed:
+        for name, spent in seconds.items():
+            timing.SECONDS[name] += spent
+    return [result for result, _ in timed]
 
 
-def _call(job: tuple[Callable[[object, int], object], int]) -> object:
+def _call(job: tuple[Callable[[object, int], object], int]) -> tuple[object, dict[str, float]]:
     function, index = job
-    return function(_shared, index)
+    before = dict(timing.SECONDS)
+    result = function(_shared, index)
+    return result, {name: spent - before.get(name, 0.0) for name, spent in timing.SECONDS.items() if spent != before.get(name, 0.0)}
 

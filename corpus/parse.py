@@ -359,6 +359,12 @@ def parse_instrument(source: Source, segment: Segment, lines: list[str]) -> tupl
     return version, state.diagnostics
 
 
+def instrument_title(source: Source, segment: Segment, lines: list[str]) -> tuple[Inline, ...]:
+    """The title of an instrument segment, read alone (as parse_instrument reads it)."""
+    assert segment.heading is not None
+    return _title(_State(source, lines), segment.heading, segment.heading.line, segment.last)[0]
+
+
 def _title(state: _State, heading: Heading, index: int, last: int) -> tuple[tuple[Inline, ...], int]:
     opinion = patterns.OPINION_HEADING.match(state.lines[heading.line - 1].strip(" \t\u00a0"))
     if opinion:
@@ -459,7 +465,7 @@ _DOCUMENT_RULES = (_rule_blank, _rule_figure, _rule_table, _rule_sheet, _rule_se
 
 
 def parse_document(
-    source: Source, segments: list[Segment], versions: list[Version], lines: list[str]
+    source: Source, segments: list[Segment], versions: list[WorkId], lines: list[str]
 ) -> tuple[Document, list[Block], list[Diagnostic]]:
     """The text of ``source`` outside its instruments, minus lines attached to an instrument.
 
@@ -472,7 +478,7 @@ def parse_document(
         if segment.heading is None:
             for first, last in _runs_outside(segment.first, segment.last, taken):
                 _walk(state, first - 1, last, _DOCUMENT_RULES)
-    return Document(source, tuple(state.blocks), tuple(v.id for v in versions)), attached, state.diagnostics
+    return Document(source, tuple(state.blocks), tuple(versions)), attached, state.diagnostics
 
 
 def _runs_outside(first: int, last: int, taken: set[int]) -> list[tuple[int, int]]:

@@ -49,7 +49,7 @@ def document_page(document: Document, versions: dict[WorkId, Version], index: Ci
         + "</dl>\n\n"
     )
     found = f"<ol>{items}</ol>\n\n" if items else "<p>This document contains no resolution, decision, recommendation or opinion.</p>\n\n"
-    notes = PageRefs((), links=index.links(here))
+    notes = PageRefs((), links=index.links(here, f"document:{source.id}"))
     body = "".join(block_md(block, notes) for block in document.blocks)
     return (
         front_matter(source.meta.title)

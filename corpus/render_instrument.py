@@ -171,9 +171,9 @@ def version_page(
     with tracked changes gets two tabs: the changes marked, and the clean text), then its citations."""
     here = version.id.doc_path
     name = version_name(version)
-    body = instrument_body(version, attached, links=index.links(here))
+    body = instrument_body(version, attached, links=index.links(here, str(version.id)))
     if has_tracked_changes(version):
-        clean = instrument_body(clean_view(version, "clean-"), attached, prefix="clean-", toc=False, links=index.links(here))
+        clean = instrument_body(clean_view(version, "clean-"), attached, prefix="clean-", toc=False, links=index.links(here, str(version.id)))
         body = _tabs([("As proposed, with changes marked", body), ("Clean text (changes accepted)", clean)])
     # The latest text is indexed once, on the work page (boosted): its version page stays out of
     # search so the index does not hold every current text twice.
@@ -231,7 +231,7 @@ def work_page(
         + heading_md(2, "History", "history")
         + _timeline(history, sources, here)
         + heading_md(2, escape_text(f"Text: {version_name(shown)}"), "text")
-        + instrument_body(shown, attached, prefix="latest-", links=index.links(here))
+        + instrument_body(shown, attached, prefix="latest-", links=index.links(here, str(shown.id)))
         + heading_md(2, "Cited by", "cited-by")
         + index.cited_by_html(str(history.id), here)
         + "\n\n"

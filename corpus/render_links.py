@@ -67,11 +67,13 @@ class CitationIndex:
         anchor = part_anchor(self.blocks.get(page, ()), part) if part else None
         return f"{url}#{anchor}" if anchor else url
 
-    def links(self, here: str) -> Callable[[int], tuple[str, str]]:
-        """Tags for each citation on the page at docs path ``here``."""
+    def links(self, here: str, page: str) -> Callable[[int], tuple[str, str]]:
+        """Tags for each citation in the text of ``page`` (a version or document id, whose markers
+        number its records from 0), shown on the page at docs path ``here``."""
+        records = self.by_page.get(page, [])
 
         def tags(index: int) -> tuple[str, str]:
-            record = self.records[index]
+            record = records[index]
             if record.citation.type == "self":
                 return '<span class="cite-self">', "</span>"
             if record.to is None:

@@ -13,7 +13,8 @@ def test_a_citation_spanning_tracked_changes_is_one_link_around_them(versions, b
     kinds = [run.kind for run in item.inlines]
     start, end = kinds.index("cite"), kinds.index("cite-end")
     assert "del" in kinds[start:end] and "ins" in kinds[start:end]
-    record = corpus.citations[int(item.inlines[start].target)]
+    # A marker numbers the records of its own page, from 0.
+    record = records_of(built, "pp/resolution/64@busan-2014")[int(item.inlines[start].target)]
     assert (record.citation.number, record.citation.revision, record.to) == ("71", "Rev. Busan, 2014", "pp/resolution/71")
 
 
@@ -49,5 +50,23 @@ def test_self_citations_are_kept_but_not_linked(built):
 
     corpus, histories, _ = built
     index = CitationIndex(corpus, histories)
-    self_index = next(i for i, r in enumerate(corpus.citations) if r.citation.type == "self")
-    assert index.links("x.md")(self_index) == ('<span class="cite-self">', "</span>")
+    record = next(r for r in corpus.citations if r.citation.type == "self")
+    on_page = [r for r in corpus.citations if r.page == record.page]
+    assert index.links("x.md", record.page)(on_page.index(record)) == ('<span class="cite-self">', "</span>")
+
+
+def test_what_a_citation_can_reach_is_read_from_the_headings_as_from_the_parsed_texts(built):
+    # The pipeline indexes the holdings before parsing (so that parsing and annotation are one
+    # pass): a provisional number must be found by the same title either way.
+    from corpus.annotate import Held, holdings_of
+    from corpus.pipeline import _held, _segment_source
+
+    corpus, _, _ = built
+    sources = list(corpus.sources)
+    from_headings = []
+    for number, source in enumerate(sources):
+        lines, segments, _ = _segment_source(sources, number)
+        from_headings += [_held(source, segment, lines) for segment in segments if segment.heading]
+    from_texts = holdings_of([Held(v.id, v.heading.number, v.title) for v in corpus.versions])
+    assert holdings_of(from_headings) == from_texts
+    assert from_texts.provisional, "the bundled sources hold texts under provisional numbers"
