@@ -7,8 +7,19 @@ from dataclasses import dataclass, field
 from corpus.ids import WorkId
 
 
+class _Fields:
+    """Pickled as (class, field values): the default for a slotted dataclass runs Python code per
+    object and takes about twice as long, and parsed versions cross process boundaries
+    (corpus/pipeline.py sends each one from the worker that parsed it)."""
+
+    __slots__ = ()
+
+    def __reduce_ex__(self, protocol: object) -> tuple[type, tuple[object, ...]]:
+        return type(self), tuple(getattr(self, name) for name in self.__slots__)  # type: ignore[attr-defined]
+
+
 @dataclass(frozen=True, slots=True)
-class SourceMeta:
+class SourceMeta(_Fields):
     """What a source's .yml says about it (validated by read.py)."""
 
     title: str
@@ -32,7 +43,7 @@ class SourceMeta:
 
 
 @dataclass(frozen=True, slots=True)
-class Attachment:
+class Attachment(_Fields):
     """A block of lines outside any instrument that an editor attached to one (from the .yml)."""
 
     first: int
@@ -50,7 +61,7 @@ class Attachment:
 
 
 @dataclass(frozen=True, slots=True)
-class Source:
+class Source(_Fields):
     """One source document as read from sources/."""
 
     id: str
@@ -66,7 +77,7 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
-class Inline:
+class Inline(_Fields):
     """A run of text with one meaning; a paragraph is a tuple of these."""
 
     kind: str
@@ -80,7 +91,7 @@ class Inline:
 
 
 @dataclass(frozen=True, slots=True)
-class Block:
+class Block(_Fields):
     """One block of an instrument or document: a paragraph, item, clause header, table…"""
 
     kind: str
@@ -107,7 +118,7 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
-class Footnote:
+class Footnote(_Fields):
     """A footnote of an instrument, with its text moved to the page foot."""
 
     key: str
@@ -121,7 +132,7 @@ class Footnote:
 
 
 @dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(_Fields):
     """An instrument heading as segment.py found it."""
 
     kind: str
@@ -143,7 +154,7 @@ class Heading:
 
 
 @dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(_Fields):
     """A run of source lines: one instrument, or text belonging to no instrument."""
 
     first: int
@@ -155,7 +166,7 @@ class Segment:
 
 
 @dataclass(frozen=True, slots=True)
-class Version:
+class Version(_Fields):
     """One instrument as one source gives it: a version of a work."""
 
     id: WorkId
@@ -181,7 +192,7 @@ class Version:
 
 
 @dataclass(frozen=True, slots=True)
-class Document:
+class Document(_Fields):
     """What a source holds outside its instruments, kept so that no line is lost."""
 
     source: Source
@@ -193,7 +204,7 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(_Fields):
     """A problem in a source, reported as path:line:col: message."""
 
     path: str
@@ -209,7 +220,7 @@ class Diagnostic:
 
 
 @dataclass(frozen=True, slots=True)
-class Topic:
+class Topic(_Fields):
     """A topic of sources/topics.yml."""
 
     slug: str
@@ -223,7 +234,7 @@ class Topic:
 
 
 @dataclass(frozen=True, slots=True)
-class Corpus:
+class Corpus(_Fields):
     """Everything parsed from sources/."""
 
     sources: tuple[Source, ...]
@@ -242,7 +253,7 @@ class Corpus:
 
 
 @dataclass(frozen=True, slots=True)
-class CiteContext:
+class CiteContext(_Fields):
     """Where a text being searched for citations sits (to read 'this resolution', 'this conference')."""
 
     body: str
@@ -258,7 +269,7 @@ class CiteContext:
 
 
 @dataclass(frozen=True, slots=True)
-class Citation:
+class Citation(_Fields):
     """One citation found in a text by cite.py (one per number for lists)."""
 
     start: int
@@ -283,7 +294,7 @@ class Citation:
 
 
 @dataclass(frozen=True, slots=True)
-class CitationRecord:
+class CitationRecord(_Fields):
     """A citation where it stands in the collection, with what it resolves to."""
 
     citation: Citation
