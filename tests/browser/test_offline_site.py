@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from site_pages import foreign_requests, search, site_url
+import zipfile
+
+from site_pages import SITE, foreign_requests, search, site_url
 
 
 def test_home_page_loads_with_no_request_to_another_host(page):
@@ -20,6 +22,17 @@ def test_search_uses_the_shim_and_index_shipped_with_the_site(page):
     local = [url for url in page.requests if url.startswith("file:")]
     assert any(url.endswith("/assets/javascripts/vendor/iframe-worker-shim.js") for url in local)
     assert any(url.endswith("/search/search_index.js") for url in local)
+    assert foreign_requests(page) == []
+
+
+def test_the_site_zip_unpacked_anywhere_reads_and_searches_offline(page, tmp_path):
+    with zipfile.ZipFile(SITE / "downloads" / "itu-resolutions-site.zip") as archive:
+        archive.extractall(tmp_path)
+    unpacked = tmp_path / "itu-resolutions-site"
+    assert not (unpacked / "search" / "search_index.json").exists()  # left out: file:// reads the .js
+    page.goto((unpacked / "index.html").as_uri())
+    results = search(page, "checksums")
+    assert results[0]["href"].startswith(unpacked.as_uri()) and "/about.html" in results[0]["href"], results
     assert foreign_requests(page) == []
 
 

@@ -17,10 +17,13 @@ def _site(tmp_path: Path) -> Path:
     (site / "pp").mkdir(parents=True)
     (site / "index.html").write_text("<h1>Home</h1>", encoding="utf-8")
     (site / "pp" / "resolution-130.html").write_text("<h1>Resolution 130</h1>", encoding="utf-8")
+    (site / "search").mkdir()
+    (site / "search" / "search_index.js").write_text("var __index = {};", encoding="utf-8")
+    (site / "search" / "search_index.json").write_text("{}", encoding="utf-8")
     return site
 
 
-def test_a_build_packs_every_file_of_the_site_and_two_builds_give_the_same_bytes(tmp_path):
+def test_a_build_packs_every_file_read_offline_and_two_builds_give_the_same_bytes(tmp_path):
     hook, site = _hook(), _site(tmp_path)
     hook.on_startup(command="build", dirty=False)
     hook.on_post_build({"site_dir": str(site)})
@@ -28,7 +31,11 @@ def test_a_build_packs_every_file_of_the_site_and_two_builds_give_the_same_bytes
     hook.on_post_build({"site_dir": str(site)})
     assert (site / hook.ZIP_PATH).read_bytes() == first
     with zipfile.ZipFile(site / hook.ZIP_PATH) as archive:
-        assert archive.namelist() == ["itu-resolutions-site/index.html", "itu-resolutions-site/pp/resolution-130.html"]
+        # Not search_index.json: from file:// Material's search reads search_index.js.
+        assert archive.namelist() == [
+            "itu-resolutions-site/index.html", "itu-resolutions-site/pp/resolution-130.html",
+            "itu-resolutions-site/search/search_index.js",
+        ]
         assert archive.read("itu-resolutions-site/pp/resolution-130.html") == b"<h1>Resolution 130</h1>"
 
 
