@@ -166,17 +166,24 @@ def _candidates(old: Sequence[Paragraph], new: Sequence[Paragraph], old_free: li
                 new_free: list[int]) -> Iterator[tuple[float, int, int]]:
     """(score, old index, new index) for every pair alike enough (see _matches_needed). Two cheap
     upper bounds on the matching words screen each pair before difflib's ratio(): the shorter
-    length (real_quick_ratio) and the shared word counts (quick_ratio, here from Counters)."""
+    length (real_quick_ratio) and the shared word counts (quick_ratio), the latter counted for
+    every old paragraph at once from an index of the old paragraphs' words."""
     old_words = {i: _WORD.findall(old[i].text.lower()) for i in old_free}
-    old_counts = {i: Counter(words) for i, words in old_words.items()}
+    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for i, words in old_words.items():
+        for word, count in Counter(words).items():
+            postings[word].append((i, count))
     matcher = difflib.SequenceMatcher(None, autojunk=False)
     for j in new_free:
         words = _WORD.findall(new[j].text.lower())
-        counts = Counter(words)
+        shared = dict.fromkeys(old_free, 0)
+        for word, count in Counter(words).items():
+            for i, old_count in postings.get(word, ()):
+                shared[i] += old_count if old_count < count else count
         matcher.set_seq2(words)  # seq2 is the side difflib indexes: once per new paragraph
         for i in old_free:
             needed = _matches_needed(len(old_words[i]), len(words))
-            if min(len(old_words[i]), len(words)) >= needed and _shared(old_counts[i], counts) >= needed:
+            if min(len(old_words[i]), len(words)) >= needed and shared[i] >= needed:
                 matcher.set_seq1(old_words[i])
                 ratio = matcher.ratio()
                 if ratio * (len(old_words[i]) + len(words)) / 2 >= needed:
@@ -190,11 +197,6 @@ def _matches_needed(old_length: int, new_length: int) -> float:
     by_ratio = SIMILARITY_THRESHOLD * (old_length + new_length) / 2
     shorter = min(old_length, new_length)
     return min(by_ratio, CONTAINED_SHARE * shorter) if shorter >= CONTAINED_MIN_WORDS else by_ratio
-
-
-def _shared(a: Counter[str], b: Counter[str]) -> int:
-    """Words two paragraphs share, with multiplicity (the numerator of difflib's quick_ratio)."""
-    return sum(min(a[word], b[word]) for word in a.keys() & b.keys())
 
 
 def _kept_in_order(pairs: dict[int, int]) -> set[int]:
