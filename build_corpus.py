@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     with stage("render"):
         pages = render_site(corpus, histories, attached)
     with stage("conserve"):
-        diagnostics = [*corpus.diagnostics, *check_conservation(corpus, pages)]
+        diagnostics = [*corpus.diagnostics, *check_conservation(corpus, histories, pages)]
     for diagnostic in diagnostics:
         print(format_diagnostic(diagnostic, args.sources.parent), file=sys.stderr)
     errors = sum(d.severity == "error" for d in diagnostics)

@@ -1,9 +1,10 @@
 """The conservation check run at every build: every word of a source is on one of its pages.
 
 Words are compared as multisets: the source's words, once export artefacts (bookmarks, footnote
-markers, tracked-change marks) are removed, against the words of the version pages and the
-document page built from it. A word missing from them is reported with the line it stands on,
-so that nothing is ever lost silently.
+markers, tracked-change marks) are removed, against the words of the pages that show its
+versions (a version's own, or its work's for a latest text) and the document page built from it.
+A word missing from them is reported with the line it stands on, so that nothing is ever lost
+silently.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ import re
 from collections import Counter
 
 from corpus.clean import clean_line
-from corpus.ids import document_doc_path
+from corpus.history import WorkHistory
+from corpus.ids import WorkId, document_doc_path
 from corpus.model import Corpus, Diagnostic, Source
 from corpus.parallel import map_in_workers
+from corpus.render_html import heading_md
 
 _WORD = re.compile(r"\w+")
 _TAG = re.compile(r"<[^>]*>|\{[^}\n]*\}")
@@ -24,6 +27,7 @@ _ARTEFACTS = re.compile(r"\[footnoteRef:\d+\]\d*|\[\d+:[ \t]*\d*[ \t]*|~~|\*\*|\
 # A Cyrillic 'с' used as the list label 'c)' is shown as Latin 'c)' (and reported by parse.py).
 _CYRILLIC_LABEL = re.compile(r"^\u0441\)", re.MULTILINE)
 _MAX_REPORTED = 20
+_CITED_BY = heading_md(2, "Cited by", "cited-by")
 
 
 def _words(text: str) -> Counter[str]:
@@ -37,11 +41,11 @@ def _page_words(markdown: str) -> Counter[str]:
     return _words(html.unescape(_TAG.sub(" ", markdown) + " " + links))
 
 
-def check_conservation(corpus: Corpus, pages: dict[str, str]) -> list[Diagnostic]:
+def check_conservation(corpus: Corpus, histories: dict[WorkId, WorkHistory], pages: dict[str, str]) -> list[Diagnostic]:
     """A warning per source word missing from that source's pages (at most a few per source)."""
     paths: dict[str, list[str]] = {source.id: [document_doc_path(source.id)] for source in corpus.sources}
     for version in corpus.versions:
-        paths[version.source].append(version.id.doc_path)
+        paths[version.source].append(histories[version.id.work].page_of(version).doc_path)
     # Pages one by one on every core (one source, the Dubai Final Acts, has half of them).
     in_order = [path for source in corpus.sources for path in paths[source.id]]
     counted = iter(map_in_workers(_words_of_page, len(in_order), (in_order, pages)))
@@ -57,7 +61,9 @@ def check_conservation(corpus: Corpus, pages: dict[str, str]) -> list[Diagnostic
 
 def _words_of_page(shared: tuple[list[str], dict[str, str]], number: int) -> Counter[str]:
     paths, pages = shared
-    return _page_words(pages.get(paths[number], ""))
+    # A work page ends with sentences quoted from the texts citing it, which are other sources'
+    # words: they must not make up for a word this source lost.
+    return _page_words(pages.get(paths[number], "").split(_CITED_BY, 1)[0])
 
 
 def _missing_in_source(shared: tuple[tuple[Source, ...], list[Counter[str]]], number: int) -> list[Diagnostic]:

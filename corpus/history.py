@@ -52,6 +52,11 @@ class WorkHistory:
         """The newest version that has a text (a SUP entry has only heading and title)."""
         return next((v for v in reversed(self.versions) if v.blocks), None)
 
+    def page_of(self, version: Version) -> WorkId:
+        """The page that shows a version: the work's for a latest version with a text (the work page
+        shows it in full, so its own page only redirects there and no text is in the site twice)."""
+        return self.id if version.id == self.latest.id and version.blocks else version.id
+
 
 @dataclass(frozen=True, slots=True)
 class Conference:

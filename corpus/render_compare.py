@@ -41,7 +41,7 @@ def comparison_page(old: Version, new: Version, history: WorkHistory) -> str:
     here = comparison_doc_path(old.id, new.id)
     comparison = compare_paragraphs(paragraphs_of(old), paragraphs_of(new))
     title = f"{work_name(history)}: {display_revision(old)} → {display_revision(new)}"
-    old_url, new_url = relative_url(here, old.id.url), relative_url(here, new.id.url)
+    old_url, new_url = (relative_url(here, history.page_of(v).url) for v in (old, new))
     intro = (
         f'<p class="cmp-summary"><strong>{escape_text(comparison.summary_line().capitalize())}.</strong> '
         f'From <a href="{escape_attr(old_url)}">{escape_text(version_name(old))}</a> to '

@@ -149,17 +149,21 @@ def footnotes_html(footnotes: tuple[Footnote, ...], notes: PageRefs) -> str:
 # --- Page furniture shared by every page ---------------------------------------------------
 
 
-def front_matter(title: str, description: str = "", search: dict[str, object] | None = None) -> str:
+def front_matter(title: str, description: str = "", search: dict[str, object] | None = None, redirect: str = "") -> str:
     """YAML front matter; values HTML-escaped because templates print them unescaped.
 
     ``search`` is Material's per-page search setting: {"boost": 3} ranks the page higher,
-    {"exclude": True} keeps it out of the index.
+    {"exclude": True} keeps it out of the index. ``redirect`` (a relative URL) makes the page a
+    redirect to it, drawn by overrides/redirect.html instead of Material's page template.
     """
     data: dict[str, object] = {"title": html.escape(title, quote=False)}
     if description:
         data["description"] = html.escape(description[:300], quote=True)  # printed inside content="…"
     if search:
         data["search"] = search
+    if redirect:
+        data["template"] = "redirect.html"
+        data["redirect"] = redirect
     return "---\n" + _yaml_mapping(data, "") + "---\n\n"
 
 

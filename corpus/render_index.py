@@ -35,7 +35,7 @@ def document_page(document: Document, versions: dict[WorkId, Version], index: Ci
     source = document.source
     here = document_doc_path(source.id)
     items = "".join(
-        f'<li><a href="{escape_attr(relative_url(here, vid.url))}">{escape_text(version_name(versions[vid]))}</a> – '
+        f'<li><a href="{escape_attr(relative_url(here, index.names[str(vid)][1]))}">{escape_text(version_name(versions[vid]))}</a> – '
         f"{escape_text(title_text(versions[vid]))} (line {versions[vid].line})</li>"
         for vid in document.versions
     )
@@ -214,7 +214,7 @@ def conference_page(conference: Conference, histories: dict[WorkId, WorkHistory]
         out.append(heading_md(2, escape_text(f"{ACTION_NAMES[action]} ({len(members)})"), f"action-{action.lower() or 'none'}"))
         out.append("| Text | Title | Status of the work |\n|---|---|---|\n")
         for version in members:
-            link = _md_link(version_name(version), relative_url(here, version.id.doc_path))
+            link = _md_link(version_name(version), relative_url(here, histories[version.id.work].page_of(version).doc_path))
             out.append(f"| {link} | {escape_text(title_text(version))} | {escape_text(histories[version.id.work].status)} |\n")
         out.append("\n")
     return "".join(out)

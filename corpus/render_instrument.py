@@ -59,8 +59,9 @@ def _version_header(version: Version, history: WorkHistory, source: Source, here
         meta_row("Cite as", f"<q>{escape_text(cite_as(version, source.meta.body_name))}</q>, <code>{escape_text(version.id.url)}</code>"),
         *_compare_rows(version, history, here),
         *[meta_row("Also cited as", escape_text(f"{name}, with the same title")) for name in index.also_cited_as(str(version.id))],
-        meta_row("All versions", f'<a href="{escape_attr(relative_url(here, history.id.url))}">{escape_text(work_name(history))}: {len(history.versions)} in this collection</a>'),
     ]
+    if here != history.id.doc_path:  # on the work page, the history is above
+        rows.append(meta_row("All versions", f'<a href="{escape_attr(relative_url(here, history.id.url))}">{escape_text(work_name(history))}: {len(history.versions)} in this collection</a>'))
     # data-search-exclude: Material's search skips it, so results show the text, not the header.
     return f'<dl class="instrument-meta" data-search-exclude>{"".join(rows)}</dl>\n\n'
 
@@ -71,7 +72,7 @@ def _version_status(version: Version, history: WorkHistory, here: str) -> str:
     if version is history.latest:
         return f"{status_badge(history.status)} {text}"
     newer = history.versions[history.versions.index(version) + 1]
-    return f"{status_badge('superseded')} {text}; revised by {_link(here, newer.id.url, version_name(newer))}"
+    return f"{status_badge('superseded')} {text}; revised by {_version_link(here, history, newer, version_name(newer))}"
 
 def _compare_rows(version: Version, history: WorkHistory, here: str) -> list[str]:
     """'Compare' rows linking the comparisons with the previous and the next version."""
@@ -167,33 +168,54 @@ def version_page(
     version: Version, history: WorkHistory, source: Source, attached: dict[str, list[Block]], index: CitationIndex,
     neighbours: Neighbours = (None, None),
 ) -> str:
-    """The page of one version: header, then the text exactly as the source gives it (a source
-    with tracked changes gets two tabs: the changes marked, and the clean text), then its citations."""
+    """The page of one version: header, then its text, then its citations; for the latest text,
+    which the work page shows, a redirect there."""
     here = version.id.doc_path
     name = version_name(version)
-    body = instrument_body(version, attached, links=index.links(here, str(version.id)))
-    if has_tracked_changes(version):
-        clean = instrument_body(clean_view(version, "clean-"), attached, prefix="clean-", toc=False, links=index.links(here, str(version.id)))
-        body = _tabs([("As proposed, with changes marked", body), ("Clean text (changes accepted)", clean)])
-    # The latest text is indexed once, on the work page (boosted): its version page stays out of
-    # search so the index does not hold every current text twice.
+    if history.page_of(version) != version.id:
+        return redirect_page(version, history)
+    # The latest version is indexed once, on the work page (boosted): a suppressed latest version
+    # (no text, so no redirect) keeps its page, out of search.
     search = {"exclude": True} if version is history.latest else None
     return (
         front_matter(name, title_text(version), search=search)
         + heading_md(1, escape_text(name))
         + _version_switcher(version, history, here)
         + _version_header(version, history, source, here, index)
-        + body
+        + _text_md(version, attached, index, here)
         + cites_section(index, str(version.id), here)
         + _prev_next(neighbours, here)
     )
+
+
+def redirect_page(version: Version, history: WorkHistory) -> str:
+    """The page of a version the work page shows: kept so that its address (its 'Cite as', links
+    from outside) still works, it sends the reader to the work page, the #fragment kept (the
+    anchors are the same there); out of search, drawn by overrides/redirect.html."""
+    here = version.id.doc_path
+    target = relative_url(here, history.id.url)
+    return (
+        front_matter(version_name(version), title_text(version), search={"exclude": True}, redirect=target)
+        + f"[{escape_text(version_name(version))}]({relative_url(here, history.id.doc_path)}#text) is shown on the page of "
+        f"{escape_text(work_name(history))}, with its history and citations.\n"
+    )
+
+
+def _text_md(version: Version, attached: dict[str, list[Block]], index: CitationIndex, here: str) -> str:
+    """The text exactly as the source gives it; a source with tracked changes gets two tabs: the
+    changes marked, and the clean text."""
+    body = instrument_body(version, attached, links=index.links(here, str(version.id)))
+    if has_tracked_changes(version):
+        clean = instrument_body(clean_view(version, "clean-"), attached, prefix="clean-", toc=False, links=index.links(here, str(version.id)))
+        body = _tabs([("As proposed, with changes marked", body), ("Clean text (changes accepted)", clean)])
+    return body
 
 
 def _version_switcher(current: Version, history: WorkHistory, here: str) -> str:
     """Every version of the work, the one shown marked as current."""
     items = [
         f'<span aria-current="page">{escape_text(display_revision(v))}</span>' if v is current
-        else _link(here, v.id.url, display_revision(v))
+        else _version_link(here, history, v, display_revision(v))
         for v in history.versions
     ]
     return f'<nav class="version-switcher" aria-label="Versions" data-search-exclude>Versions: {" · ".join(items)}</nav>\n\n'
@@ -219,7 +241,9 @@ def work_page(
     history: WorkHistory, sources: dict[str, Source], attached: dict[str, list[Block]], index: CitationIndex, topics: list[Topic],
     neighbours: Neighbours = (None, None),
 ) -> str:
-    """The page of a work: status banner, topics, history timeline, the latest text, and who cites it."""
+    """The page of a work: status banner, topics, history timeline, the latest text as its version
+    page would show it (same header, anchors and tabs: that page redirects here), what it cites and
+    who cites the work."""
     here = history.id.doc_path
     shown = history.last_text or history.latest
     topic_links = ", ".join(_link(here, f"topics/{t.slug}.html", t.title) for t in topics)
@@ -231,7 +255,11 @@ def work_page(
         + heading_md(2, "History", "history")
         + _timeline(history, sources, here)
         + heading_md(2, escape_text(f"Text: {version_name(shown)}"), "text")
-        + instrument_body(shown, attached, prefix="latest-", links=index.links(here, str(shown.id)))
+        + _version_header(shown, history, sources[shown.source], here, index)
+        + _text_md(shown, attached, index, here)
+        + heading_md(2, "Cites", "cites", "data-search-exclude")  # as on the version page, out of search
+        + index.cites_html(str(shown.id), here)
+        + "\n\n"
         + heading_md(2, "Cited by", "cited-by")
         + index.cited_by_html(str(history.id), here)
         + "\n\n"
@@ -243,6 +271,13 @@ def _link(here: str, url: str, text: str) -> str:
     return f'<a href="{escape_attr(relative_url(here, url))}">{escape_text(text)}</a>'
 
 
+def _version_link(here: str, history: WorkHistory, version: Version, text: str) -> str:
+    """A link to where a version is read: its page, or the work page's text (on that page, #text)."""
+    page = history.page_of(version)
+    url = "#text" if page.doc_path == here else relative_url(here, page.url)
+    return f'<a href="{escape_attr(url)}">{escape_text(text)}</a>'
+
+
 def _status_banner(history: WorkHistory, sources: dict[str, Source], here: str) -> str:
     latest = history.latest
     source = sources[latest.source]
@@ -250,12 +285,12 @@ def _status_banner(history: WorkHistory, sources: dict[str, Source], here: str) 
         last = history.last_text
         where = f"SUP in {source.meta.title}, line {latest.heading.action_line or latest.line}"
         proposal = " (as proposed in a working document)" if latest.status == "proposed" else ""
-        tail = f"The last text in this collection is {_link(here, last.id.url, version_name(last))}." if last else "This collection holds no text of it before its suppression."
+        tail = f"The last text in this collection is {_version_link(here, history, last, version_name(last))}." if last else "This collection holds no text of it before its suppression."
         message = f"Suppressed by the {escape_text(source.meta.body_name)} ({escape_text(latest.conference)}){proposal}: {escape_text(where)}. {tail}"
     elif history.status == "in force":
-        message = f"In force. The latest text in this collection is {_link(here, latest.id.url, version_name(latest))}."
+        message = f"In force. The latest text in this collection is {_version_link(here, history, latest, version_name(latest))}."
     else:
-        message = f"Draft: this collection holds only proposed or draft texts of it, the latest being {_link(here, latest.id.url, version_name(latest))}."
+        message = f"Draft: this collection holds only proposed or draft texts of it, the latest being {_version_link(here, history, latest, version_name(latest))}."
     css = history.status.replace(" ", "-")
     return f'<div class="status-banner status-{css}" role="status">{status_badge(history.status)} {message}</div>\n\n'
 
@@ -275,7 +310,7 @@ def _timeline(history: WorkHistory, sources: dict[str, Source], here: str) -> st
             old = comparisons[version.id]
             compare = f" · {_link(here, comparison_url(old, version), f'compare with {display_revision(old)}')}"
         entries.append((source.meta.year, (
-            f'<li class="timeline-version">{_link(here, version.id.url, version_name(version))} – '
+            f'<li class="timeline-version">{_version_link(here, history, version, version_name(version))} – '
             f"{escape_text(ACTION_NAMES[version.heading.action])}; {escape_text(TEXT_STATUS[version.status])}; "
             f"{_link(here, document_url(source.id), source.meta.title)}, line {version.line}{compare}</li>"
         )))

@@ -27,7 +27,8 @@ class CitationIndex:
     def __init__(self, corpus: Corpus, histories: dict[WorkId, WorkHistory]) -> None:
         self.records = corpus.citations
         self.names: dict[str, tuple[str, str]] = {}
-        """Page id -> (reader's name, site URL) for versions, works and documents."""
+        """Page id -> (reader's name, site URL) for versions, works and documents; a latest text's URL is
+        its work page's (its own page only redirects there), so links go straight to it."""
         self.blocks: dict[str, tuple[Block, ...]] = {}
         """Page id -> the blocks it shows (where a citation's '#part' may point)."""
         for history in histories.values():
@@ -35,7 +36,7 @@ class CitationIndex:
             self.names[str(history.id)] = (work_name(history), history.id.url)
             self.blocks[str(history.id)] = shown.blocks
             for version in history.versions:
-                self.names[str(version.id)] = (version_name(version), version.id.url)
+                self.names[str(version.id)] = (version_name(version), history.page_of(version).url)
                 self.blocks[str(version.id)] = version.blocks
         for document in corpus.documents:
             self.names[f"document:{document.source.id}"] = (document.source.meta.title, document_url(document.source.id))

@@ -17,7 +17,7 @@ from site_pages import foreign_requests, site_url
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 PAGES = [
     "index.html",
-    "pp/resolution-71/dubai-2018.html",  # an instrument: annexes, tables, footnotes
+    "pp/resolution-71.html",  # an instrument (its latest text): annexes, tables, footnotes
     "pp/resolution-130/compare/busan-2014..dubai-2018.html",  # a comparison
     "instruments.html",  # the sortable, filterable index table
 ]

@@ -55,7 +55,7 @@ def test_search_works_offline_and_stays_offline(page):
 
 
 def test_a_citation_click_lands_on_the_cited_paragraph(page):
-    page.goto(site_url("pp/resolution-130/dubai-2018.html"))
+    page.goto(site_url("pp/resolution-130.html"))
     link = page.locator("a.cite", has_text="Resolution 179").first
     link.click()
     page.wait_for_load_state("load")
@@ -64,11 +64,22 @@ def test_a_citation_click_lands_on_the_cited_paragraph(page):
 
 
 def test_annex_part_citation_goes_to_the_annex_anchor(page):
-    page.goto(site_url("pp/decision-11/dubai-2018.html"))
+    page.goto(site_url("pp/decision-11.html"))
     page.locator("#considering-e a.cite").first.click()
     page.wait_for_load_state("load")
-    assert page.url.endswith("pp/decision-5/dubai-2018.html#annex-2")
+    # Decision 5 (Rev. Dubai, 2018) is the latest text: the link goes straight to its work page.
+    assert page.url.endswith("pp/decision-5.html#annex-2")
     assert page.locator("#annex-2").is_visible()
+
+
+def test_the_page_of_a_latest_version_redirects_to_its_work_keeping_the_paragraph(page):
+    """An address cited before (dubai-2018.html#annex-2) still lands on that paragraph, from file://."""
+    page.goto(site_url("pp/decision-5/dubai-2018.html") + "#annex-2")
+    page.wait_for_url("**/pp/decision-5.html#annex-2")
+    page.wait_for_load_state("load")
+    assert page.locator("#annex-2").is_visible()
+    assert page.evaluate("document.getElementById('annex-2').getBoundingClientRect().top") < 200  # scrolled to it
+    assert foreign_requests(page) == []
 
 
 def test_version_link_from_the_work_page_timeline(page):

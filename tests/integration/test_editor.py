@@ -63,8 +63,8 @@ def test_the_report_shows_the_new_version_the_typo_and_the_newly_resolved_citati
 def test_the_new_document_joins_the_history_of_its_work(tmp_path):
     sources = editor_sources(tmp_path)
     assert main(["build", "--sources", str(sources), "--out", str(tmp_path / "docs")]) == 0
-    work = (tmp_path / "docs" / "pp" / "resolution-130.md").read_text(encoding="utf-8")
-    work = work[work.index("## History") :]
-    assert work.index("busan-2014.html") < work.index("dubai-2018.html") < work.index("bucharest-2022.html")
-    page = (tmp_path / "docs" / "pp" / "resolution-130" / "bucharest-2022.md").read_text(encoding="utf-8")
-    assert '<a class="cite" href="../../pp/resolution-130/dubai-2018.html"' in page
+    page = (tmp_path / "docs" / "pp" / "resolution-130.md").read_text(encoding="utf-8")
+    timeline = page[page.index("## History") : page.index("## Text")]
+    # The new latest text is the one this page shows (its own page redirects here).
+    assert timeline.index("busan-2014.html") < timeline.index("dubai-2018.html") < timeline.index('href="#text">Resolution 130 (Rev. Bucharest, 2022)')
+    assert '<a class="cite" href="../pp/resolution-130/dubai-2018.html"' in page

@@ -28,7 +28,7 @@ def test_under_serve_an_edited_source_is_rebuilt_before_the_preview_renders(tmp_
     hook.on_startup(command="serve", dirty=True)
     assert hook.on_config(config)["watch"] == [str((tmp_path / "sources").resolve())]
     hook.on_pre_build(config)
-    page = tmp_path / "docs" / "council" / "resolution-covid-19" / "council-2020.md"
+    page = tmp_path / "docs" / "council" / "resolution-covid-19.md"  # the work page shows its only (latest) text
     assert "the tragic events" in page.read_text(encoding="utf-8")
     source = tmp_path / "sources" / f"{SOURCE}.txt"
     source.write_text(source.read_text(encoding="utf-8").replace("the tragic events", "the sad events"), encoding="utf-8")

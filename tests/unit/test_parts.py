@@ -113,5 +113,6 @@ def test_the_link_of_a_cited_part_goes_to_the_paragraph_the_check_found(tmp_path
 
     assert problems(tmp_path, cited) == []
     corpus, histories, attached = build_corpus(tmp_path / "sources")
-    page = render_site(corpus, histories, attached)["pp/resolution-130/bucharest-2022.md"]
-    assert f'href="../../pp/decision-5/bucharest-2022.html#{anchor}"' in page
+    # Both are latest texts: the citing text is on its work page, the link goes to Decision 5's.
+    page = render_site(corpus, histories, attached)["pp/resolution-130.md"]
+    assert f'href="../pp/decision-5.html#{anchor}"' in page
