@@ -86,6 +86,13 @@ def test_no_export_artefact_survives_into_any_page(site):
     assert leftovers == {}
 
 
+def test_no_paragraph_wraps_a_block_even_inside_the_tracked_changes_tabs(site):
+    wrapped = {str(page.relative_to(site)) for page in site.rglob("*.html") if "<p><p" in page.read_text(encoding="utf-8")}
+    assert wrapped == set()
+    tabbed = (site / "pp" / "resolution-182.html").read_text(encoding="utf-8")
+    assert 'class="tabbed-set' in tabbed and '<p class="item lvl-1"' in tabbed
+
+
 def test_every_word_of_every_source_is_on_a_page_of_that_source(site, built):
     corpus, histories, _ = built
     missing_by_source = {}
