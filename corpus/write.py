@@ -38,16 +38,16 @@ def write_pages(out: Path, pages: dict[str, str]) -> int:
 def _stage_and_rename(out: Path, changed: dict[str, bytes]) -> None:
     staging = Path(tempfile.mkdtemp(dir=out, prefix=".staging-"))
     try:
-        made: set[Path] = set()  # folders made already: one mkdir per folder, not per page
-        for relative, data in changed.items():
-            staged = staging / relative
-            _make_folder(staged.parent, made)
+        # Staged flat, by number: no folder tree to make twice and remove again.
+        for number, data in enumerate(changed.values()):
+            staged = staging / str(number)
             staged.write_bytes(data)
             os.chmod(staged, 0o644)
-        for relative in changed:  # renames only: quick, and no half-written page is ever visible
+        made: set[Path] = set()  # folders made already: one mkdir per folder, not per page
+        for number, relative in enumerate(changed):  # renames only: quick, and no half-written page is ever visible
             target = _inside(out, relative)
             _make_folder(target.parent, made)
-            os.replace(staging / relative, target)
+            os.replace(staging / str(number), target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
