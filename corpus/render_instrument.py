@@ -34,7 +34,7 @@ from corpus.render_html import (
     meta_row,
     status_badge,
 )
-from corpus.render_links import CitationIndex, cites_section
+from corpus.render_links import CitationIndex, cited_by_md, cites_md, cites_section
 
 
 def _source_line_html(source: Source, number: int) -> str:
@@ -204,9 +204,10 @@ def redirect_page(version: Version, history: WorkHistory) -> str:
 def _text_md(version: Version, attached: dict[str, list[Block]], index: CitationIndex, here: str) -> str:
     """The text exactly as the source gives it; a source with tracked changes gets two tabs: the
     changes marked, and the clean text."""
-    body = instrument_body(version, attached, links=index.links(here, str(version.id)))
+    links = index.links(here, str(version.id))
+    body = instrument_body(version, attached, links=links)
     if has_tracked_changes(version):
-        clean = instrument_body(clean_view(version, "clean-"), attached, prefix="clean-", toc=False, links=index.links(here, str(version.id)))
+        clean = instrument_body(clean_view(version, "clean-"), attached, prefix="clean-", toc=False, links=links)
         body = _tabs([("As proposed, with changes marked", body), ("Clean text (changes accepted)", clean)])
     return body
 
@@ -257,12 +258,8 @@ def work_page(
         + heading_md(2, escape_text(f"Text: {version_name(shown)}"), "text")
         + _version_header(shown, history, sources[shown.source], here, index)
         + _text_md(shown, attached, index, here)
-        + heading_md(2, "Cites", "cites", "data-search-exclude")  # as on the version page, out of search
-        + index.cites_html(str(shown.id), here)
-        + "\n\n"
-        + heading_md(2, "Cited by", "cited-by")
-        + index.cited_by_html(str(history.id), here)
-        + "\n\n"
+        + cites_md(index, str(shown.id), here, "data-search-exclude")  # out of search
+        + cited_by_md(index, str(history.id), here)
         + _prev_next(neighbours, here)
     )
 
@@ -274,8 +271,9 @@ def _link(here: str, url: str, text: str) -> str:
 def _version_link(here: str, history: WorkHistory, version: Version, text: str) -> str:
     """A link to where a version is read: its page, or the work page's text (on that page, #text)."""
     page = history.page_of(version)
-    url = "#text" if page.doc_path == here else relative_url(here, page.url)
-    return f'<a href="{escape_attr(url)}">{escape_text(text)}</a>'
+    if page.doc_path == here:
+        return f'<a href="#text">{escape_text(text)}</a>'
+    return _link(here, page.url, text)
 
 
 def _status_banner(history: WorkHistory, sources: dict[str, Source], here: str) -> str:

@@ -187,7 +187,14 @@ def _place_name(anchor: str) -> str:
 
 def cites_section(index: CitationIndex, page: str, here: str) -> str:
     """The 'Cites' and 'Cited by' sections of a version page."""
-    return (
-        heading_md(2, "Cites", "cites") + index.cites_html(page, here) + "\n\n"
-        + heading_md(2, "Cited by", "cited-by") + index.cited_by_html(page, here) + "\n\n"
-    )
+    return cites_md(index, page, here) + cited_by_md(index, page, here)
+
+
+def cites_md(index: CitationIndex, page: str, here: str, classes: str = "") -> str:
+    """The 'Cites' section: what the text of ``page`` cites."""
+    return heading_md(2, "Cites", "cites", classes) + index.cites_html(page, here) + "\n\n"
+
+
+def cited_by_md(index: CitationIndex, target: str, here: str) -> str:
+    """The 'Cited by' section: who cites ``target`` (a version, or a work and all its versions)."""
+    return heading_md(2, "Cited by", "cited-by") + index.cited_by_html(target, here) + "\n\n"
