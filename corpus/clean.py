@@ -75,7 +75,9 @@ def clean_lines(source: Source) -> list[str]:
     return lines if source.meta.markup == "word-export" else [escape_open_deletion(line) for line in lines]
 
 
+_KEY_FOLDS = str.maketrans({"\u2011": "-", "\u00a0": " ", "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
 def normalize_key(text: str) -> str:
     """Fold text for comparisons: U+2011/U+00A0 to ASCII, curly quotes to straight, case folded."""
-    table = str.maketrans({"\u2011": "-", "\u00a0": " ", "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
-    return " ".join(text.translate(table).split()).casefold()
+    return " ".join(text.translate(_KEY_FOLDS).split()).casefold()

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import html
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from corpus.clean import clean_line
 from corpus.history import WorkHistory
@@ -46,29 +48,57 @@ def check_conservation(corpus: Corpus, histories: dict[WorkId, WorkHistory], pag
     paths: dict[str, list[str]] = {source.id: [document_doc_path(source.id)] for source in corpus.sources}
     for version in corpus.versions:
         paths[version.source].append(histories[version.id.work].page_of(version).doc_path)
-    # Pages one by one on every core (one source, the Dubai Final Acts, has half of them).
-    in_order = [path for source in corpus.sources for path in paths[source.id]]
-    counted = iter(map_in_workers(_words_of_page, len(in_order), (in_order, pages)))
-    shown: list[Counter[str]] = []
-    for source in corpus.sources:
-        total: Counter[str] = Counter()
-        for _ in paths[source.id]:
-            total.update(next(counted))
-        shown.append(total)
-    found = map_in_workers(_missing_in_source, len(corpus.sources), (corpus.sources, shown))
-    return [problem for problems in found for problem in problems]
+    # Counted on every core, in chunks of about the same size (one source, the Dubai Final Acts,
+    # is half of the text): a job sends back one count, not one per page or line.
+    jobs: list[_Chunk] = []
+    for number, source in enumerate(corpus.sources):
+        jobs += _chunks(number, True, source.lines, len)
+        jobs += _chunks(number, False, paths[source.id], lambda path: len(pages.get(path, "")))
+    counts = map_in_workers(_count, len(jobs), (corpus.sources, jobs, paths, pages), min_items=2)
+    in_text: dict[int, Counter[str]] = defaultdict(Counter)
+    shown: dict[int, Counter[str]] = defaultdict(Counter)
+    for job, words in zip(jobs, counts):
+        (in_text if job.of_text else shown)[job.source].update(words)
+    # When every word is shown often enough (the usual case), no line-by-line pass.
+    return [problem for number, source in enumerate(corpus.sources) if in_text[number] - shown[number]
+            for problem in _missing(source, shown[number])]
 
 
-def _words_of_page(shared: tuple[list[str], dict[str, str]], number: int) -> Counter[str]:
-    paths, pages = shared
-    # A work page ends with sentences quoted from the texts citing it, which are other sources'
-    # words: they must not make up for a word this source lost.
-    return _page_words(pages.get(paths[number], "").split(_CITED_BY, 1)[0])
+@dataclass(frozen=True, slots=True)
+class _Chunk:
+    """Lines ``items`` of a source's text, or of the list of its pages."""
+
+    source: int
+    of_text: bool
+    items: range
 
 
-def _missing_in_source(shared: tuple[tuple[Source, ...], list[Counter[str]]], number: int) -> list[Diagnostic]:
-    sources, shown = shared
-    return _missing(sources[number], shown[number])
+_CHUNK_CHARACTERS = 200_000
+
+
+def _chunks(source: int, of_text: bool, items: Sequence[str], size: Callable[[str], int]) -> list[_Chunk]:
+    """Consecutive runs of ``items`` of about _CHUNK_CHARACTERS each (the last may be shorter)."""
+    chunks, start, total = [], 0, 0
+    for index, item in enumerate(items):
+        total += size(item)
+        if total >= _CHUNK_CHARACTERS or index == len(items) - 1:
+            chunks.append(_Chunk(source, of_text, range(start, index + 1)))
+            start, total = index + 1, 0
+    return chunks
+
+
+def _count(shared: tuple[tuple[Source, ...], list[_Chunk], dict[str, list[str]], dict[str, str]], number: int) -> Counter[str]:
+    sources, jobs, paths, pages = shared
+    job = jobs[number]
+    source = sources[job.source]
+    if job.of_text:
+        return _words(_source_text("\n".join(source.lines[job.items.start : job.items.stop])))
+    shown: Counter[str] = Counter()
+    for path in paths[source.id][job.items.start : job.items.stop]:
+        # A work page ends with sentences quoted from the texts citing it, which are other sources'
+        # words: they must not make up for a word this source lost.
+        shown.update(_page_words(pages.get(path, "").split(_CITED_BY, 1)[0]))
+    return shown
 
 
 def _source_text(text: str) -> str:
@@ -78,9 +108,7 @@ def _source_text(text: str) -> str:
 
 
 def _missing(source: Source, shown: Counter[str]) -> list[Diagnostic]:
-    # Whole source first: when every word is shown often enough (the usual case), no line-by-line pass.
-    if not _words(_source_text("\n".join(source.lines))) - shown:
-        return []
+    """The words of the source's lines, in order, that ``shown`` does not have enough of."""
     problems = []
     remaining = shown.copy()
     for number, line in enumerate(source.lines, 1):

@@ -33,12 +33,13 @@ def worker_count() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def map_in_workers(function: Callable[[Shared, int], Result], count: int, shared: Shared) -> list[Result]:
+def map_in_workers(function: Callable[[Shared, int], Result], count: int, shared: Shared, min_items: int = _MIN_ITEMS) -> list[Result]:
     """[function(shared, 0), …, function(shared, count - 1)], spread over the cores.
 
-    ``function`` must be a module-level function (workers find it by name).
+    ``function`` must be a module-level function (workers find it by name). ``min_items``: items
+    per worker below which a worker is not worth its fork (fewer for items that cost much each).
     """
-    workers = min(worker_count(), count // _MIN_ITEMS)
+    workers = min(worker_count(), count // min_items)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [function(shared, index) for index in range(count)]
     global _shared

@@ -39,8 +39,10 @@ def render_site(corpus: Corpus, histories: dict[WorkId, WorkHistory], attached: 
     assigned, _ = assign_topics(histories, list(corpus.topics), sources)
     pages: dict[str, str] = {**index.unresolved_page(), "graph.md": graph_page(corpus.citations, histories)}
     works = _WorkPages(_with_neighbours(list(histories.values())), sources, attached, index, assigned)
-    for work_pages in map_in_workers(_pages_of_work, len(works.histories), works):
+    instruments = []
+    for work_pages, instrument in map_in_workers(_pages_of_work, len(works.histories), works):
         pages.update(work_pages)
+        instruments.append(instrument)
     versions = {version.id: version for version in corpus.versions}
     for document in corpus.documents:
         pages[document_doc_path(document.source.id)] = document_page(document, versions, index)
@@ -54,7 +56,7 @@ def render_site(corpus: Corpus, histories: dict[WorkId, WorkHistory], attached: 
     pages["index.md"] = home_page(corpus, histories, conferences)
     pages.update(instruments_pages(histories, sources, {work: len(records) for work, records in index.cited_by.items()}))
     pages["documents.md"] = documents_page(corpus)
-    pages["corpus.json"] = corpus_json(corpus, histories)
+    pages["corpus.json"] = corpus_json(corpus, histories, instruments)
     return pages
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +70,9 @@ class _WorkPages:
     assigned: dict[WorkId, list[Topic]]
 
 
-def _pages_of_work(works: _WorkPages, number: int) -> dict[str, str]:
-    """Version pages, comparison pages and the work page of work ``number``: most of the site."""
+def _pages_of_work(works: _WorkPages, number: int) -> tuple[dict[str, str], str]:
+    """Version pages, comparison pages and the work page of work ``number`` (most of the site),
+    and the work's entry in corpus.json, serialized here, on the worker's core."""
     history, neighbours = works.histories[number]
     pages = {}
     for version in history.versions:
@@ -78,7 +81,7 @@ def _pages_of_work(works: _WorkPages, number: int) -> dict[str, str]:
     for old, new in history.comparable_pairs:
         pages[comparison_doc_path(old.id, new.id)] = comparison_page(old, new, history)
     pages[history.id.doc_path] = work_page(history, works.sources, works.attached, works.index, works.assigned[history.id], neighbours)
-    return pages
+    return pages, _json(_instrument_json(history, works.sources, works.assigned[history.id]))
 
 
 def _with_neighbours(histories: list[WorkHistory]) -> list[tuple[WorkHistory, tuple[WorkHistory | None, WorkHistory | None]]]:
@@ -94,25 +97,31 @@ def _with_neighbours(histories: list[WorkHistory]) -> list[tuple[WorkHistory, tu
     return out
 
 
-def corpus_json(corpus: Corpus, histories: dict[WorkId, WorkHistory]) -> str:
-    """The machine-readable export (schema in DESIGN.md), deterministic."""
-    assigned, _ = assign_topics(histories, list(corpus.topics), {s.id: s for s in corpus.sources})
-    body_names = {source.id: source.meta.body_name for source in corpus.sources}
-    data = {
-        "sources": [
-            {"id": s.id, "file": s.path, "sha256": s.sha256, "title": s.meta.title, "body": s.meta.body,
-             "conference": s.meta.conference, "status": s.meta.status}
-            for s in corpus.sources
-        ],
-        "instruments": [_instrument_json(history, body_names, assigned[work]) for work, history in histories.items()],
-        "citations": [_citation_json(record) for record in corpus.citations],
-    }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"  # compact: the C encoder, 10x faster
+def corpus_json(corpus: Corpus, histories: dict[WorkId, WorkHistory], instruments: list[str] | None = None) -> str:
+    """The machine-readable export (schema in DESIGN.md), deterministic. ``instruments``: each
+    work's entry, serialized already (render_site makes them on every core), in ``histories`` order."""
+    if instruments is None:
+        sources = {s.id: s for s in corpus.sources}
+        assigned, _ = assign_topics(histories, list(corpus.topics), sources)
+        instruments = [_json(_instrument_json(history, sources, assigned[work])) for work, history in histories.items()]
+    sources_json = _json([
+        {"id": s.id, "file": s.path, "sha256": s.sha256, "title": s.meta.title, "body": s.meta.body,
+         "conference": s.meta.conference, "status": s.meta.status}
+        for s in corpus.sources
+    ])
+    citations_json = _json([_citation_json(record) for record in corpus.citations])
+    # The same bytes as one json.dumps of {"sources": …, "instruments": […], "citations": …}.
+    return f'{{"sources":{sources_json},"instruments":[{",".join(instruments)}],"citations":{citations_json}}}\n'
 
-def _instrument_json(history: WorkHistory, body_names: dict[str, str], topics: list[Topic]) -> dict[str, object]:
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # compact: the C encoder, 10x faster
+
+
+def _instrument_json(history: WorkHistory, sources: dict[str, Source], topics: list[Topic]) -> dict[str, object]:
     latest = history.latest
     return {
-        "id": str(history.id), "body": body_names[latest.source], "kind": history.id.kind,
+        "id": str(history.id), "body": sources[latest.source].meta.body_name, "kind": history.id.kind,
         "number": latest.heading.number, "title": title_text(latest), "status": history.status, "url": history.id.url,
         "topics": [topic.slug for topic in topics],
         "versions": [

@@ -15,9 +15,11 @@ def assign_topics(
     """Each work's topics (keyword in a title of any version, or listed by id); untagged works reported."""
     assigned: dict[WorkId, list[Topic]] = {}
     problems = []
+    # Keywords folded once, not once per work.
+    keywords = [(topic, [normalize_key(k) for k in topic.keywords]) for topic in topics]
     for work, history in histories.items():
         titles = " | ".join(normalize_key(title_text(version)) for version in history.versions)
-        matched = [t for t in topics if str(work) in t.works or any(normalize_key(k) in titles for k in t.keywords)]
+        matched = [t for t, folded in keywords if str(work) in t.works or any(k in titles for k in folded)]
         assigned[work] = matched
         if topics and not matched:
             latest = history.latest
