@@ -176,14 +176,16 @@ def _candidates(old: Sequence[Paragraph], new: Sequence[Paragraph], old_free: li
     matcher = difflib.SequenceMatcher(None, autojunk=False)
     for j in new_free:
         words = _WORD.findall(new[j].text.lower())
-        shared = dict.fromkeys(old_free, 0)
+        shared: dict[int, int] = defaultdict(int)
         for word, count in Counter(words).items():
             for i, old_count in postings.get(word, ()):
                 shared[i] += old_count if old_count < count else count
         matcher.set_seq2(words)  # seq2 is the side difflib indexes: once per new paragraph
-        for i in old_free:
+        # A paragraph with words needs a match of at least one word: only the old paragraphs that
+        # share one are tried (in index order, as candidates tie-break by it).
+        for i in sorted(shared) if words else old_free:
             needed = _matches_needed(len(old_words[i]), len(words))
-            if min(len(old_words[i]), len(words)) >= needed and shared[i] >= needed:
+            if min(len(old_words[i]), len(words)) >= needed and shared.get(i, 0) >= needed:
                 matcher.set_seq1(old_words[i])
                 ratio = matcher.ratio()
                 if ratio * (len(old_words[i]) + len(words)) / 2 >= needed:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from corpus import timing
@@ -33,27 +33,33 @@ def worker_count() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def map_in_workers(function: Callable[[Shared, int], Result], count: int, shared: Shared, min_items: int = _MIN_ITEMS) -> list[Result]:
+def map_in_workers(function: Callable[[Shared, int], Result], count: int, shared: Shared, min_items: int = _MIN_ITEMS,
+                   costs: Sequence[float] | None = None) -> list[Result]:
     """[function(shared, 0), …, function(shared, count - 1)], spread over the cores.
 
     ``function`` must be a module-level function (workers find it by name). ``min_items``: items
     per worker below which a worker is not worth its fork (fewer for items that cost much each).
+    ``costs``: a guess of each item's cost; the costliest are handed out first, so that no long
+    item is left running alone at the end (results are in input order all the same).
     """
     workers = min(worker_count(), count // min_items)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [function(shared, index) for index in range(count)]
+    order = sorted(range(count), key=lambda index: -costs[index]) if costs else list(range(count))
     global _shared
     _shared = shared
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            # Small chunks in order: items differ in cost (a comparison page costs many version pages).
-            timed = pool.map(_call, [(function, index) for index in range(count)], chunksize=max(1, count // (workers * 16)))
+            # Small chunks: items differ in cost (a comparison page costs many version pages).
+            timed = pool.map(_call, [(function, index) for index in order], chunksize=max(1, count // (workers * 16)))
     finally:
         _shared = None
-    for _, seconds in timed:
+    results: list[Result] = [None] * count  # type: ignore[list-item]
+    for index, (result, seconds) in zip(order, timed):
+        results[index] = result
         for name, spent in seconds.items():
             timing.SECONDS[name] += spent
-    return [result for result, _ in timed]
+    return results
 
 
 def _call(job: tuple[Callable[[object, int], object], int]) -> tuple[object, dict[str, float]]:

@@ -39,7 +39,8 @@ def build_corpus(sources_dir: Path) -> tuple[Corpus, dict[WorkId, WorkHistory], 
     # spread over every core too.
     jobs = [(number, segment) for number, (_, segments, _) in enumerate(segmented) for segment in segments if segment.heading]
     known = holdings_of([_held(sources[number], segment, segmented[number][0]) for number, segment in jobs])
-    done = map_in_workers(_instrument_job, len(jobs), _InstrumentJobs(sources, segmented, jobs, known))
+    done = map_in_workers(_instrument_job, len(jobs), _InstrumentJobs(sources, segmented, jobs, known),
+                          costs=[segment.last - segment.first for _, segment in jobs])
     versions_of: list[list[Version]] = [[] for _ in sources]
     found_of: list[list[Diagnostic]] = [list(found) for _, _, found in segmented]
     versions: list[Version] = []

@@ -99,11 +99,19 @@ def _decode(data: bytes, shown: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's loader where PyYAML has it: ten times the pure-Python one (1 s of 150 sources' .yml)."""
+
+
+def _load_yaml(text: str) -> object:
+    return yaml.load(text, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
+
+
 def _read_meta(path: Path, shown: str) -> SourceMeta:
     if not path.exists():
         raise SourceError(shown, 1, 1, "metadata file is missing: every sources/X.txt needs a sources/X.yml")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = _load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -166,7 +174,7 @@ def read_topics(folder: Path, root: Path) -> tuple[list[Topic], list[Diagnostic]
         return [], []
     shown = _shown_path(path, root)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = _load_yaml(path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         return [], [Diagnostic(shown, 1, 1, f"topics file is not valid UTF-8 YAML: {error}", "error")]
     topics, problems = [], []

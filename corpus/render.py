@@ -40,7 +40,9 @@ def render_site(corpus: Corpus, histories: dict[WorkId, WorkHistory], attached: 
     pages: dict[str, str] = {**index.unresolved_page(), "graph.md": graph_page(corpus.citations, histories)}
     works = _WorkPages(_with_neighbours(list(histories.values())), sources, attached, index, assigned)
     instruments = []
-    for work_pages, instrument in map_in_workers(_pages_of_work, len(works.histories), works):
+    # A work's cost: its versions' blocks, and three times that for each comparison of two of them.
+    costs = [sum(len(v.blocks) for v in history.versions) * (1 + 3 * len(history.comparable_pairs)) for history, _ in works.histories]
+    for work_pages, instrument in map_in_workers(_pages_of_work, len(works.histories), works, costs=costs):
         pages.update(work_pages)
         instruments.append(instrument)
     versions = {version.id: version for version in corpus.versions}

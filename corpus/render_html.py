@@ -15,15 +15,20 @@ from collections.abc import Callable
 
 from corpus.model import Block, Footnote, Inline
 
-_MARKDOWN_SYNTAX = str.maketrans(
-    # Characters that start Markdown, pymdown-extensions, attr_list, CriticMarkup or Jinja syntax.
-    {ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]#|~^"} | {"\n": " ", "\t": " ", "\r": " "}
+_MARKDOWN_SYNTAX = (
+    # Characters that start Markdown, pymdown-extensions, attr_list, CriticMarkup or Jinja syntax;
+    # '#' first, since the references put in for the others contain one.
+    [(ch, f"&#{ord(ch)};") for ch in "#\\`*_{}[]|~^"] + [("\n", " "), ("\t", " "), ("\r", " ")]
 )
 
 
 def escape_text(text: str) -> str:
     """HTML-escape and neutralise Markdown/Jinja/CriticMarkup syntax; newlines become spaces."""
-    return html.escape(text, quote=False).translate(_MARKDOWN_SYNTAX)
+    text = html.escape(text, quote=False)
+    for character, reference in _MARKDOWN_SYNTAX:
+        if character in text:  # most texts have none: a search each, not a table look-up per character
+            text = text.replace(character, reference)
+    return text
 
 
 def escape_attr(text: str) -> str:

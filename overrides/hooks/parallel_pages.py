@@ -11,7 +11,9 @@ this process: the site is the same, byte for byte, as a build in one process (a 
 
 If the worker fails in any way, this process converts those pages itself, as MkDocs would have,
 so an error in a page is reported by MkDocs as usual. Not under `mkdocs serve` (a threaded server
-must not fork, and --dirtyreload renders a few pages), and not with CORPUS_WORKERS=1.
+must not fork, and --dirtyreload renders a few pages), and not with CORPUS_WORKERS=1. Nor when a
+plugin other than this folder's hooks acts on a page as it is populated (a tags or blog plugin
+gathers data then, and would never see the worker's pages): only ours are known to keep no state.
 """
 
 from __future__ import annotations
@@ -60,6 +62,9 @@ def on_nav(nav, config, files):  # noqa: ANN001, ANN201 - MkDocs hook signature
     _worker = None
     if _command not in ("build", "gh-deploy") or _cores() < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return nav
+    if not _populate_events_are_ours(config):
+        log.info("a plugin acts on pages as they are read: the Markdown is converted in this process only")
+        return nav
     pages = []
     for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
         if file.page is None and file.inclusion.is_not_in_nav():
@@ -85,6 +90,20 @@ def on_env(env, config, files):  # noqa: ANN001, ANN201 - MkDocs hook signature
         _collect(_worker)
     _worker = None
     return env
+
+
+_POPULATE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content")
+
+
+def _populate_events_are_ours(config) -> bool:  # noqa: ANN001
+    """Whether every handler of the events run while a page is populated is a hook of this folder."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    for event in _POPULATE_EVENTS:
+        for handler in config.plugins.events[event]:
+            code = getattr(handler, "__code__", None)
+            if code is None or os.path.dirname(os.path.abspath(code.co_filename)) != here:
+                return False
+    return True
 
 
 def _cores() -> int:

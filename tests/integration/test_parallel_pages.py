@@ -73,3 +73,17 @@ def _differences(compared: filecmp.dircmp) -> list[str]:  # type: ignore[type-ar
     for sub in compared.subdirs.values():
         found += _differences(sub)
     return found
+
+
+def test_a_plugin_that_reads_pages_as_they_are_populated_keeps_the_build_in_one_process(tmp_path):
+    project = _project(tmp_path)
+    # A plugin gathering data in on_page_markdown would miss the pages of a second process.
+    (project / "gather.py").write_text(
+        "SEEN = []\n\ndef on_page_markdown(markdown, page, **kwargs):\n    SEEN.append(page.file.src_uri)\n"
+        "    return markdown + f'\\n\\nPages read so far: {len(SEEN)}\\n'\n", encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8").replace("hooks: [", "hooks: [gather.py, ")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    build = _build(project, "site")
+    assert build.returncode == 0
+    assert "a plugin acts on pages as they are read: the Markdown is converted in this process only" in build.stderr
+    assert "Pages read so far: 9" in (project / "site" / "page-7.html").read_text(encoding="utf-8")

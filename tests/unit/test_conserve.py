@@ -34,3 +34,13 @@ def test_words_quoted_from_other_texts_do_not_make_up_for_a_lost_word(built):
     # "Cited by" (which come from the texts that cite Decision 5).
     pages["pp/decision-5.md"] = text.replace("contributory", "") + "## Cited by" + cited_by + " contributory" * 50
     assert any("'contributory'" in problem.message for problem in check_conservation(corpus, histories, pages))
+
+
+def test_chunks_cover_every_line_once_in_order_and_split_a_long_text():
+    from corpus.conserve import _CHUNK_CHARACTERS, _chunks
+
+    lines = ["x" * (_CHUNK_CHARACTERS // 2)] * 10 + ["short"]
+    chunks = _chunks(4, True, lines, len)
+    assert [n for chunk in chunks for n in chunk.items] == list(range(len(lines)))
+    assert len(chunks) == 6 and all(chunk.source == 4 and chunk.of_text for chunk in chunks)
+    assert _chunks(0, False, [], len) == []

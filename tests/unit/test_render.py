@@ -22,6 +22,16 @@ def test_escape_text_neutralises_html_markdown_jinja_and_critic_syntax():
     assert "&lt;script&gt;" in escaped and "&amp;amp;" in escaped
 
 
+def test_each_syntax_character_becomes_one_reference_that_reads_back_as_the_character():
+    import html as html_module
+
+    text = "#\\`*_{}[]|~^ a&b"
+    escaped = escape_text(text + "\nnext")
+    # No reference is escaped again (the '#' inside '&#92;' stays as it is).
+    assert html_module.unescape(escaped) == text + " next"
+    assert escaped.startswith("&#35;&#92;&#96;&#42;")
+
+
 def test_inline_runs_render_tracked_changes_links_and_lost_links():
     runs = (Inline("text", "a "), Inline("del", "old"), Inline("ins", "new"), Inline("lostlink", "here"),
             Inline("link", "site", target='https://x.org/?a=1&b="2"'))
