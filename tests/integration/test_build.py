@@ -93,6 +93,18 @@ def test_no_paragraph_wraps_a_block_even_inside_the_tracked_changes_tabs(site):
     assert 'class="tabbed-set' in tabbed and '<p class="item lvl-1"' in tabbed
 
 
+def test_the_theme_templates_leave_no_blank_lines_or_indentation_around_the_article(site):
+    """Hook template_whitespace.py (tests/integration/test_template_whitespace.py: nothing seen changes)."""
+    loose = {}
+    for page in site.rglob("*.html"):
+        html = re.sub(r"<article\b.*</article>", "", page.read_text(encoding="utf-8"), flags=re.DOTALL)
+        blank_runs = re.findall(r"\n[ \t]*\n[ \t]*\n", html)
+        indentation = sum(len(run) for run in re.findall(r"(?m)^[ \t]+", html))
+        if blank_runs or indentation > 300:
+            loose[str(page.relative_to(site))] = (len(blank_runs), indentation)
+    assert loose == {}
+
+
 def test_every_word_of_every_source_is_on_a_page_of_that_source(site, built):
     corpus, histories, _ = built
     missing_by_source = {}
