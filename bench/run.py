@@ -152,6 +152,10 @@ def measure(n: int, runs: int, work: Path) -> dict:
     ours_one_process = mkdocs_build(project / "mkdocs.yml", project / "site", CORPUS_WORKERS="1")
     ours = [mkdocs_build(project / "mkdocs.yml", project / "site") for _ in range(runs)]
     sizes = site_sizes(project / "site")
+    # What the theme adds to a page's own text: the HTML of every address less the Markdown it is made from.
+    html_bytes = sum(p.stat().st_size for p in (project / "site").rglob("*.html") if p.name != "404.html")
+    markdown_bytes = sum(p.stat().st_size for p in (project / "docs").rglob("*.md"))
+    sizes["html_beyond_markdown_kb_per_address"] = (html_bytes - markdown_bytes) / (sizes["pages"] + sizes["redirect_pages"]) / 1e3
     search = statistics.median(first_search_result(project / "site") for _ in range(runs))
     bare = [mkdocs_build(project / "bare.yml", project / "site-bare") for _ in range(runs)]
     versions = json.loads((project / "docs" / "corpus.json").read_text(encoding="utf-8"))
@@ -194,6 +198,8 @@ def markdown_table(results: list[dict]) -> str:
          lambda r: " / ".join(f"{r['site_parts'][k]:.1f}" for k in ("html_mb", "search_mb", "zip_mb", "corpus_json_mb", "fixed_assets_mb"))),
         ("Site less theme assets, per page / per address, redirects included (KB)",
          lambda r: f"{r['site_kb_per_page']:.0f} / {r.get('site_kb_per_address', r['site_kb_per_page']):.0f}"),
+        ("HTML beyond the page's own Markdown, per address (KB: the theme's share of a page)",
+         lambda r: f"{r['html_beyond_markdown_kb_per_address']:.1f}" if "html_beyond_markdown_kb_per_address" in r else "–"),
         ("Median / largest page (KB)", lambda r: f"{r['median_page_kb']:.0f} / {r['largest_page_kb']:.0f}"),
         ("Largest page (path)", lambda r: f"`{r['largest_page']}`"),
         ("Largest index page (not an instrument's own text) (KB)", lambda r: f"{r['largest_index_page_kb']:.0f}"),
