@@ -108,24 +108,33 @@ def site_sizes(site: Path) -> dict:
             "search_index_mb": index.stat().st_size / 1e6 if index.exists() else 0.0}
 
 
-def first_search_result(site: Path, query: str = "child online protection") -> float:
-    """Seconds from typing the last key to the first result, from file:// in headless Chromium."""
+def search_times(site: Path, query: str = "child online protection") -> tuple[float, float, float]:
+    """From file:// in headless Chromium: seconds from opening the home page until the search box
+    takes a click; until the first result of ``query`` typed at once (the index is built first);
+    and, once the index is built, from typing the last key to the first result."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
                                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
         page = browser.new_page()
+        start = time.perf_counter()
         page.goto((site / "index.html").as_uri())
         box = page.locator("input.md-search__input")
-        box.click()
+        box.click(timeout=300_000)
+        answers = time.perf_counter() - start
+        box.press_sequentially(query, timeout=300_000)
+        page.wait_for_selector(".md-search-result__item", timeout=300_000)
+        cold = time.perf_counter() - start
+        box.fill("")
+        page.wait_for_selector(".md-search-result__item", state="detached", timeout=60_000)
         box.press_sequentially(query[:-1])
-        start = time.perf_counter()
+        typed = time.perf_counter()
         box.press(query[-1])
         page.wait_for_selector(".md-search-result__item", timeout=60_000)
-        elapsed = time.perf_counter() - start
+        warm = time.perf_counter() - typed
         browser.close()
-    return elapsed
+    return answers, cold, warm
 
 
 def machine_loop() -> float:
@@ -156,7 +165,7 @@ def measure(n: int, runs: int, work: Path) -> dict:
     html_bytes = sum(p.stat().st_size for p in (project / "site").rglob("*.html") if p.name != "404.html")
     markdown_bytes = sum(p.stat().st_size for p in (project / "docs").rglob("*.md"))
     sizes["html_beyond_markdown_kb_per_address"] = (html_bytes - markdown_bytes) / (sizes["pages"] + sizes["redirect_pages"]) / 1e3
-    search = statistics.median(first_search_result(project / "site") for _ in range(runs))
+    searches = [search_times(project / "site") for _ in range(runs)]
     bare = [mkdocs_build(project / "bare.yml", project / "site-bare") for _ in range(runs)]
     versions = json.loads((project / "docs" / "corpus.json").read_text(encoding="utf-8"))
     n_versions = sum(len(i["versions"]) for i in versions["instruments"])
@@ -169,7 +178,9 @@ def measure(n: int, runs: int, work: Path) -> dict:
         "mkdocs_seconds": statistics.median(ours), "bare_mkdocs_seconds": statistics.median(bare),
         "mkdocs_one_process_seconds": ours_one_process,
         "whole_build_over_bare": (corpus_seconds + statistics.median(ours)) / statistics.median(bare),
-        "first_search_result_seconds": search, "machine_loop_seconds": statistics.median(machine_loop() for _ in range(runs)),
+        "page_answers_seconds": statistics.median(answers for answers, _, _ in searches),
+        "first_result_from_opening_seconds": statistics.median(cold for _, cold, _ in searches),
+        "first_search_result_seconds": statistics.median(warm for _, _, warm in searches), "machine_loop_seconds": statistics.median(machine_loop() for _ in range(runs)),
         **sizes,
     }
 
@@ -188,7 +199,7 @@ def markdown_table(results: list[dict]) -> str:
          "run on every core too, and are wall time)",
          lambda r: " / ".join(f"{r['stages'].get(s, 0):.2f}" for s in STAGES)),
         ("mkdocs build, our config (s; the Markdown converted on two cores by the parallel_pages hook)", lambda r: f"{r['mkdocs_seconds']:.1f}"),
-        ("mkdocs build, our config in one process (s; one run, CORPUS_WORKERS=1)",
+        ("mkdocs build, our config with the Markdown converted in one process (s; one run, CORPUS_WORKERS=1)",
          lambda r: f"{r['mkdocs_one_process_seconds']:.1f}" if "mkdocs_one_process_seconds" in r else "–"),
         ("mkdocs build, bare Material (s)", lambda r: f"{r['bare_mkdocs_seconds']:.1f}"),
         ("Whole build / bare Material", lambda r: f"{r['whole_build_over_bare']:.2f}"),
@@ -204,7 +215,11 @@ def markdown_table(results: list[dict]) -> str:
         ("Largest page (path)", lambda r: f"`{r['largest_page']}`"),
         ("Largest index page (not an instrument's own text) (KB)", lambda r: f"{r['largest_index_page_kb']:.0f}"),
         ("Search index (MB)", lambda r: f"{r['search_index_mb']:.1f}"),
-        ("First search result from file:// (s)", lambda r: f"{r['first_search_result_seconds']:.2f}"),
+        ("First search result from file://, index built: from the last key (s)", lambda r: f"{r['first_search_result_seconds']:.2f}"),
+        ("… from opening the page, the query typed at once (s; the index is built first, in a worker)",
+         lambda r: f"{r['first_result_from_opening_seconds']:.2f}" if "first_result_from_opening_seconds" in r else "–"),
+        ("Page answers a click after opening (s; the index is built off the page's thread)",
+         lambda r: f"{r['page_answers_seconds']:.2f}" if "page_answers_seconds" in r else "–"),
     ]
     rows.append(("This machine: a fixed pure-Python loop (s)", lambda r: f"{r.get('machine_loop_seconds', 0):.2f}"))
     head = "| Measure | " + " | ".join(f"N = {r['n']}" for r in results) + " |\n|---|" + "---|" * len(results) + "\n"
@@ -226,8 +241,10 @@ def targets_list(results: list[dict]) -> str:
          f"{last['largest_index_page_kb']:.0f} KB", last["largest_index_page_kb"] < 150),
         (f"Site at N = {last['n']} under 30 KB a page plus the theme assets", f"{last['site_kb_per_page']:.0f} KB a page",
          last["site_kb_per_page"] < 30),
-        (f"First search result at N = {last['n']} under 1 s from file://", f"{last['first_search_result_seconds']:.2f} s",
+        (f"First search result at N = {last['n']} under 1 s from file://, once the index is built", f"{last['first_search_result_seconds']:.2f} s",
          last["first_search_result_seconds"] < 1),
+        (f"First search result at N = {last['n']} under 1 s from file://, from opening a page",
+         f"{last.get('first_result_from_opening_seconds', float('nan')):.2f} s", last.get("first_result_from_opening_seconds", 99) < 1),
     ]
     return "".join(f"- {'met' if ok else '**not met**'}: {name} ({value})\n" for name, value, ok in rows)
 

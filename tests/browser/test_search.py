@@ -26,3 +26,13 @@ def test_palestine_finds_both_resolutions_on_palestine_first(page):
     page.goto(site_url("index.html"))
     titles = [r["title"] for r in search(page, "Palestine")[:2]]
     assert sorted(t.split(":")[0] for t in titles) == ["Resolution 125", "Resolution 99"]
+
+
+def test_from_file_the_index_is_built_in_a_worker_of_its_own_not_an_iframe_on_the_page_thread(page):
+    # iframe-worker's shim would build the index on the page's own thread, which then answers no
+    # click or key until it is done (about 20 s at 30 times the bundled corpus).
+    page.goto(site_url("pp/resolution-130.html"))
+    assert page.evaluate("window.Worker.name") == "BlobWorker"
+    results = search(page, "child online protection")
+    assert results[0]["title"].startswith("Resolution 179:")
+    assert page.evaluate("document.querySelectorAll('iframe').length") == 0
