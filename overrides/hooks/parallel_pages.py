@@ -18,10 +18,12 @@ gathers data then, and would never see the worker's pages): only ours are known 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import os
 import pickle
+import signal
 import tempfile
 from dataclasses import dataclass, field
 from typing import BinaryIO
@@ -90,6 +92,18 @@ def on_env(env, config, files):  # noqa: ANN001, ANN201 - MkDocs hook signature
         _collect(_worker)
     _worker = None
     return env
+
+
+def on_build_error(error: Exception, **kwargs) -> None:  # noqa: ANN003 - MkDocs hook signature
+    """A build that fails meanwhile leaves neither the worker running nor MkDocs' function replaced."""
+    global _worker
+    mkdocs_build._populate_page = _populate_page
+    if _worker is not None and not _worker.collected:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(_worker.pid, signal.SIGKILL)
+        os.waitpid(_worker.pid, 0)
+        _worker.results.close()
+    _worker = None
 
 
 _POPULATE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content")

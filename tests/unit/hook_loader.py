@@ -1,6 +1,7 @@
 """The MkDocs hooks of overrides/hooks/, loaded as modules for tests (MkDocs loads them by path)."""
 
 import importlib.util
+import sys
 from pathlib import Path
 
 HOOKS = Path(__file__).resolve().parents[2] / "overrides" / "hooks"
@@ -10,5 +11,6 @@ def load_hook(name: str):
     """A fresh module of overrides/hooks/<name>.py (its module state starts anew)."""
     spec = importlib.util.spec_from_file_location(name, HOOKS / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # as MkDocs registers a hook (dataclasses look their module up there)
     spec.loader.exec_module(module)
     return module
