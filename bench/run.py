@@ -88,7 +88,6 @@ def site_sizes(site: Path) -> dict:
     redirects = {p for p in site.rglob("*.html") if _is_redirect(p)}
     pages = {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("*.html") if p not in redirects}
     sizes = {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("*") if p.is_file()}
-    index = site / "search" / "search_index.json"
     # Theme files (Material's assets, ours): the same at any scale.
     fixed = sum(size for path, size in sizes.items() if path.startswith("assets/"))
     parts = {
@@ -105,34 +104,54 @@ def site_sizes(site: Path) -> dict:
             "median_page_kb": statistics.median(pages.values()) / 1e3,
             "largest_page_kb": max(pages.values()) / 1e3, "largest_page": max(pages, key=pages.__getitem__),
             "largest_index_page_kb": max(index_pages) / 1e3,
-            "search_index_mb": index.stat().st_size / 1e6 if index.exists() else 0.0}
+            # All the search files (search_index.js/.json, Material's, and the store the worker reads)
+            "search_index_mb": parts["search_mb"]}
+
+
+# Timed in the page: Playwright's wait_for_selector polls at growing intervals (up to 500 ms), too
+# coarse for times under a second. The time of the last key and of the first result in the DOM.
+_SEARCH_CLOCK = """
+window.__searchClock = {key: 0, result: 0, before: new Set()};
+document.addEventListener("keydown", () => {
+  __searchClock.key = performance.now(); __searchClock.result = 0;
+  __searchClock.before = new Set(document.querySelectorAll(".md-search-result__item"));
+}, true);
+new MutationObserver(() => {
+  if (__searchClock.result) return;
+  const fresh = [...document.querySelectorAll(".md-search-result__item")].some(item => !__searchClock.before.has(item));
+  if (fresh) __searchClock.result = performance.now();
+}).observe(document, {childList: true, subtree: true});
+"""
 
 
 def search_times(site: Path, query: str = "child online protection") -> tuple[float, float, float]:
     """From file:// in headless Chromium: seconds from opening the home page until the search box
-    takes a click; until the first result of ``query`` typed at once (the index is built first);
-    and, once the index is built, from typing the last key to the first result."""
+    takes a click; from the query's last key to its first result on that page just opened (what
+    a reader who opens a page and searches at once waits); and the same once the search has
+    answered a query on the page."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
                                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
         page = browser.new_page()
+        page.add_init_script(_SEARCH_CLOCK)
         start = time.perf_counter()
         page.goto((site / "index.html").as_uri())
         box = page.locator("input.md-search__input")
         box.click(timeout=300_000)
         answers = time.perf_counter() - start
-        box.press_sequentially(query, timeout=300_000)
-        page.wait_for_selector(".md-search-result__item", timeout=300_000)
-        cold = time.perf_counter() - start
+
+        def last_key_to_first_result() -> float:
+            box.press_sequentially(query, timeout=300_000)
+            page.wait_for_selector(".md-search-result__item", state="attached", timeout=300_000)
+            page.wait_for_function("__searchClock.result > 0")
+            return page.evaluate("(__searchClock.result - __searchClock.key) / 1000")
+
+        cold = last_key_to_first_result()
         box.fill("")
         page.wait_for_selector(".md-search-result__item", state="detached", timeout=60_000)
-        box.press_sequentially(query[:-1])
-        typed = time.perf_counter()
-        box.press(query[-1])
-        page.wait_for_selector(".md-search-result__item", timeout=60_000)
-        warm = time.perf_counter() - typed
+        warm = last_key_to_first_result()
         browser.close()
     return answers, cold, warm
 
@@ -179,7 +198,7 @@ def measure(n: int, runs: int, work: Path) -> dict:
         "mkdocs_one_process_seconds": ours_one_process,
         "whole_build_over_bare": (corpus_seconds + statistics.median(ours)) / statistics.median(bare),
         "page_answers_seconds": statistics.median(answers for answers, _, _ in searches),
-        "first_result_from_opening_seconds": statistics.median(cold for _, cold, _ in searches),
+        "first_result_on_opened_page_seconds": statistics.median(cold for _, cold, _ in searches),
         "first_search_result_seconds": statistics.median(warm for _, _, warm in searches), "machine_loop_seconds": statistics.median(machine_loop() for _ in range(runs)),
         **sizes,
     }
@@ -205,7 +224,7 @@ def markdown_table(results: list[dict]) -> str:
         ("Whole build / bare Material", lambda r: f"{r['whole_build_over_bare']:.2f}"),
         ("HTML pages (and redirect pages, not counted as pages)", lambda r: f"{r['pages']} ({r.get('redirect_pages', 0)})"),
         ("Site size (MB)", lambda r: f"{r['site_mb']:.1f}"),
-        ("… HTML / search index (2 files) / zip / corpus.json / theme assets (MB)",
+        ("… HTML / search files / zip / corpus.json / theme assets (MB)",
          lambda r: " / ".join(f"{r['site_parts'][k]:.1f}" for k in ("html_mb", "search_mb", "zip_mb", "corpus_json_mb", "fixed_assets_mb"))),
         ("Site less theme assets, per page / per address, redirects included (KB)",
          lambda r: f"{r['site_kb_per_page']:.0f} / {r.get('site_kb_per_address', r['site_kb_per_page']):.0f}"),
@@ -214,11 +233,11 @@ def markdown_table(results: list[dict]) -> str:
         ("Median / largest page (KB)", lambda r: f"{r['median_page_kb']:.0f} / {r['largest_page_kb']:.0f}"),
         ("Largest page (path)", lambda r: f"`{r['largest_page']}`"),
         ("Largest index page (not an instrument's own text) (KB)", lambda r: f"{r['largest_index_page_kb']:.0f}"),
-        ("Search index (MB)", lambda r: f"{r['search_index_mb']:.1f}"),
-        ("First search result from file://, index built: from the last key (s)", lambda r: f"{r['first_search_result_seconds']:.2f}"),
-        ("… from opening the page, the query typed at once (s; the index is built first, in a worker)",
-         lambda r: f"{r['first_result_from_opening_seconds']:.2f}" if "first_result_from_opening_seconds" in r else "–"),
-        ("Page answers a click after opening (s; the index is built off the page's thread)",
+        ("Search files (MB)", lambda r: f"{r['search_index_mb']:.1f}"),
+        ("First search result from file://, from the last key, on a page just opened (s)",
+         lambda r: f"{r['first_result_on_opened_page_seconds']:.2f}" if "first_result_on_opened_page_seconds" in r else "–"),
+        ("… once the search has answered a query on the page (s)", lambda r: f"{r['first_search_result_seconds']:.2f}"),
+        ("Page answers a click after opening (s)",
          lambda r: f"{r['page_answers_seconds']:.2f}" if "page_answers_seconds" in r else "–"),
     ]
     rows.append(("This machine: a fixed pure-Python loop (s)", lambda r: f"{r.get('machine_loop_seconds', 0):.2f}"))
@@ -241,10 +260,10 @@ def targets_list(results: list[dict]) -> str:
          f"{last['largest_index_page_kb']:.0f} KB", last["largest_index_page_kb"] < 150),
         (f"Site at N = {last['n']} under 30 KB a page plus the theme assets", f"{last['site_kb_per_page']:.0f} KB a page",
          last["site_kb_per_page"] < 30),
-        (f"First search result at N = {last['n']} under 1 s from file://, once the index is built", f"{last['first_search_result_seconds']:.2f} s",
+        (f"First search result at N = {last['n']} under 1 s from file://, from the last key, on a page just opened",
+         f"{last.get('first_result_on_opened_page_seconds', float('nan')):.2f} s", last.get("first_result_on_opened_page_seconds", 99) < 1),
+        (f"… and once the search has answered a query on the page", f"{last['first_search_result_seconds']:.2f} s",
          last["first_search_result_seconds"] < 1),
-        (f"First search result at N = {last['n']} under 1 s from file://, from opening a page",
-         f"{last.get('first_result_from_opening_seconds', float('nan')):.2f} s", last.get("first_result_from_opening_seconds", 99) < 1),
     ]
     return "".join(f"- {'met' if ok else '**not met**'}: {name} ({value})\n" for name, value, ok in rows)
 

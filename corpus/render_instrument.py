@@ -290,7 +290,7 @@ def _status_banner(history: WorkHistory, sources: dict[str, Source], here: str) 
     else:
         message = f"Draft: this collection holds only proposed or draft texts of it, the latest being {_version_link(here, history, latest, version_name(latest))}."
     css = history.status.replace(" ", "-")
-    return f'<div class="status-banner status-{css}" role="status">{status_badge(history.status)} {message}</div>\n\n'
+    return f'<div class="status-banner status-{css}" role="status">{status_badge(history.status, searchable=False)} {message}</div>\n\n'
 
 
 def _timeline(history: WorkHistory, sources: dict[str, Source], here: str) -> str:

@@ -213,6 +213,7 @@ def test_the_whole_site_downloads_as_one_zip(site):
     assert "itu-resolutions-site/index.html" in names
     assert "itu-resolutions-site/pp/resolution-130/dubai-2018.html" in names
     assert "itu-resolutions-site/search/search_index.js" in names
+    assert "itu-resolutions-site/search/store/meta.js" in names  # what the search worker reads
     assert not any(name.endswith(".zip") for name in names)
     assert 'href="downloads/itu-resolutions-site.zip"' in (site / "index.html").read_text(encoding="utf-8")
 

@@ -1,32 +1,35 @@
-// Search from file:// on a thread of its own.
+// Material's search, on a thread of its own, from files read as a query needs them.
 //
-// A browser starts no Worker from a file:// URL, so Material's offline search runs its worker in a
-// hidden iframe (iframe-worker's shim), on the page's own thread: while the worker builds the search
-// index, the page does not answer a click or a key (about 20 s at 30 times the bundled corpus).
-// A Worker made from a Blob does start from file://. Its code is Material's search worker, which
-// the hook overrides/hooks/search_worker_source.py copies into search-worker-source.js at build
-// time (window.__searchWorker). Loaded before iframe-worker's shim: that shim stays as the fallback
-// (and its name keeps the offline plugin from adding a copy from the network); its assignment to
-// window.Worker is kept aside, not obeyed.
+// Material starts its search worker (assets/javascripts/workers/search.<hash>.min.js), which builds
+// a lunr index of every document each time a page opens the search: 25 s at 30 times the bundled
+// corpus. Instead, this starts the site's own engine (search-engine.js, window.__searchEngine),
+// which reads the files of search/store/ that a query needs. It starts it from a Blob, the one kind
+// of Worker a browser starts from file:// (over http too, the same way). iframe-worker's shim, loaded
+// after this, stays as the fallback for a browser without Blob workers (and its name keeps the
+// offline plugin from adding a copy from the network); its assignment to window.Worker is kept
+// aside, not obeyed.
 (function () {
   "use strict";
-  if (location.protocol !== "file:" || typeof Worker === "undefined" || typeof Blob === "undefined") {
+  if (typeof Worker === "undefined" || typeof Blob === "undefined") {
     return;
   }
   var NativeWorker = Worker;
+  var here = document.currentScript && document.currentScript.src;
+  var storeUrl = here ? new URL("../../search/store/", here).href : null;
   var blobUrl = null;
 
   function BlobWorker(url, options) {
-    var source = window.__searchWorker;
-    if (source && String(url).split("?")[0].split("/").pop() === source.name) {
+    var name = String(url).split("?")[0].split("/").pop();
+    if (window.__searchEngine && storeUrl && /^search\.[0-9a-f]+\.min\.js$/.test(name)) {
       try {
-        blobUrl = blobUrl || URL.createObjectURL(new Blob([source.code], { type: "text/javascript" }));
+        var code = "(" + window.__searchEngine + ")(self, " + JSON.stringify(storeUrl) + ");";
+        blobUrl = blobUrl || URL.createObjectURL(new Blob([code], { type: "text/javascript" }));
         return latestQueryOnly(new NativeWorker(blobUrl, options));
       } catch (error) {
-        console.warn("search: no worker from a Blob here, the search runs on the page's thread", error);
+        console.warn("search: no worker from a Blob here", error);
       }
     }
-    var Fallback = window.IFrameWorker || NativeWorker;
+    var Fallback = location.protocol === "file:" && window.IFrameWorker || NativeWorker;
     return new Fallback(url, options);
   }
 
@@ -34,7 +37,7 @@
   // index the answers to "c", "ch", "chi"… kept the last one waiting for seconds. A query is sent
   // once no key has come for QUIET_MS and the worker has answered the one before; only the latest
   // query waits. Material's messages: {type: 2} is a query, {type: 3} the answer to one.
-  var QUIET_MS = 250;
+  var QUIET_MS = 100;
 
   function latestQueryOnly(worker) {
     var post = worker.postMessage.bind(worker);
