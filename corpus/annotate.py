@@ -22,6 +22,7 @@ from corpus.model import (
     CitationRecord,
     CiteContext,
     Document,
+    Footnote,
     Inline,
     Source,
     Version,
@@ -85,11 +86,14 @@ def annotate_version(version: Version, source: Source, known: Holdings) -> tuple
     """The version with citation markers in title, blocks and footnotes, and its citations."""
     mark = _Marker(source, str(version.id), context_for(source, version), known)
     blocks = tuple(mark.block(block) for block in version.blocks)
-    footnotes = tuple(
-        replace(note, inlines=mark.runs(note.inlines, note.line, f"fn:{number}")) for number, note in enumerate(version.footnotes, 1)
-    )
+    footnotes = tuple(_with_inlines(note, mark.runs(note.inlines, note.line, f"fn:{number}"))
+                      for number, note in enumerate(version.footnotes, 1))
     title = mark.runs(version.title, version.heading.line, "")
     return replace(version, title=title, blocks=blocks, footnotes=footnotes), mark.records
+
+
+def _with_inlines(note: Footnote, inlines: tuple[Inline, ...]) -> Footnote:
+    return note if inlines is note.inlines else replace(note, inlines=inlines)
 
 
 def annotate_document(document: Document, known: Holdings) -> tuple[Document, list[CitationRecord]]:
@@ -112,7 +116,9 @@ class _Marker:
         if block.kind == "table":
             rows = tuple(tuple(self.runs(cell, block.line, block.anchor) for cell in row) for row in block.rows)
             return replace(block, inlines=self.runs(block.inlines, block.line, block.anchor), rows=rows)
-        return replace(block, inlines=self.runs(block.inlines, block.line, block.anchor))
+        inlines = self.runs(block.inlines, block.line, block.anchor)
+        # Most blocks cite nothing: the block itself, not a copy (replace() costs more than the search).
+        return block if inlines is block.inlines else replace(block, inlines=inlines)
 
     def runs(self, runs: tuple[Inline, ...], line: int, anchor: str) -> tuple[Inline, ...]:
         live_text = "".join(run.text for run in runs if run.kind in _LIVE_KINDS)

@@ -22,8 +22,14 @@ _MARKDOWN_SYNTAX = (
 )
 
 
+# Every character escape_text changes: most texts have none, and one search finds that out.
+_ESCAPED = re.compile("[" + re.escape("&<>" + "".join(character for character, _ in _MARKDOWN_SYNTAX)) + "]")
+
+
 def escape_text(text: str) -> str:
     """HTML-escape and neutralise Markdown/Jinja/CriticMarkup syntax; newlines become spaces."""
+    if not _ESCAPED.search(text):
+        return text
     text = html.escape(text, quote=False)
     for character, reference in _MARKDOWN_SYNTAX:
         if character in text:  # most texts have none: a search each, not a table look-up per character
