@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path, PurePosixPath
 
@@ -22,15 +23,16 @@ def write_pages(out: Path, pages: dict[str, str]) -> int:
     out = out.resolve()
     changed = {}
     for relative, text in sorted(pages.items()):
+        target = _inside(out, relative)
         data = text.encode("utf-8")
-        if not _same(_inside(out, relative), data):
-            changed[relative] = data
+        if not _same(target, data):
+            changed[target] = data
     if changed:
         _stage_and_rename(out, changed)
     removed = _remove_stale(out, set(pages))
     # Rewritten only when it changes: under `mkdocs serve` every write in docs/ starts a rebuild.
     manifest = "".join(f"{path}\n" for path in sorted(pages)).encode("utf-8")
-    if not _same(out / MANIFEST, manifest):
+    if not _same(str(out / MANIFEST), manifest):
         (out / MANIFEST).write_bytes(manifest)
     return len(changed) + removed
 
@@ -43,32 +45,42 @@ def _stage_and_rename(out: Path, changed: dict[str, bytes]) -> None:
             staged = staging / str(number)
             staged.write_bytes(data)
             os.chmod(staged, 0o644)
-        made: set[Path] = set()  # folders made already: one mkdir per folder, not per page
-        for number, relative in enumerate(changed):  # renames only: quick, and no half-written page is ever visible
-            target = _inside(out, relative)
-            _make_folder(target.parent, made)
+        made: set[str] = set()  # folders made already: one mkdir per folder, not per page
+        for number, target in enumerate(changed):  # renames only: quick, and no half-written page is ever visible
+            _make_folder(os.path.dirname(target), made)
             os.replace(staging / str(number), target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _same(target: Path, data: bytes) -> bool:
-    return target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data
+# Targets are plain strings, checked once: at a few hundred pages, pathlib's parsing of each
+# path again (check, compare, rename) cost a third of the writing.
 
 
-def _make_folder(folder: Path, made: set[Path]) -> None:
+def _same(target: str, data: bytes) -> bool:
+    try:
+        status = os.stat(target)
+    except OSError:
+        return False
+    if not stat.S_ISREG(status.st_mode) or status.st_size != len(data):
+        return False
+    with open(target, "rb") as file:
+        return file.read() == data
+
+
+def _make_folder(folder: str, made: set[str]) -> None:
     if folder not in made:
-        folder.mkdir(parents=True, exist_ok=True)
+        os.makedirs(folder, exist_ok=True)
         made.add(folder)
 
 
-def _inside(out: Path, relative: str) -> Path:
+def _inside(out: Path, relative: str) -> str:
     """Refuse any path that would leave the docs folder ``out`` (resolved), such as '../x' or '/x':
     ids are slugs, this is a second lock."""
     parts = PurePosixPath(relative).parts
     if not parts or parts[0] == "/" or any(part in ("..", ".", "") for part in parts) or "\\" in relative:
         raise ValueError(f"refusing to write outside {out}: {relative}")
-    return out.joinpath(*parts)
+    return os.path.join(out, *parts)
 
 
 def _remove_stale(out: Path, current: set[str]) -> int:
@@ -78,6 +90,6 @@ def _remove_stale(out: Path, current: set[str]) -> int:
     removed = 0
     for relative in manifest.read_text(encoding="utf-8").split():
         if relative not in current and (out / relative).is_file():
-            _inside(out, relative).unlink()
+            os.unlink(_inside(out, relative))
             removed += 1
     return removed
