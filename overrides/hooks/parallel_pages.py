@@ -33,6 +33,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
 
+from hook_cores import cores
+
 _STATE = ("markdown", "meta", "content", "toc", "_title_from_render", "present_anchor_ids")
 """What _populate_page leaves on a page (besides links_to_anchors, which names File objects)."""
 _populate_page = mkdocs_build._populate_page  # MkDocs' own, kept to call and to put back
@@ -62,7 +64,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_nav(nav, config, files):  # noqa: ANN001, ANN201 - MkDocs hook signature
     global _worker
     _worker = None
-    if _command not in ("build", "gh-deploy") or _cores() < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if _command not in ("build", "gh-deploy") or cores() < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return nav
     if not _populate_events_are_ours(config):
         log.info("a plugin acts on pages as they are read: the Markdown is converted in this process only")
@@ -118,13 +120,6 @@ def _populate_events_are_ours(config) -> bool:  # noqa: ANN001
             if code is None or os.path.dirname(os.path.abspath(code.co_filename)) != here:
                 return False
     return True
-
-
-def _cores() -> int:
-    wanted = os.environ.get("CORPUS_WORKERS", "")
-    if wanted.isdigit() and int(wanted) > 0:
-        return int(wanted)
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _second_half(pages: list[Page]) -> list[Page]:

@@ -16,6 +16,7 @@ HOSTILE = (
     "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),\n"
     "resolves\n1\t<img src=x onerror=alert(2)> {{ config }} {++ x ++} [y](javascript:alert(3)) <a href=\"javascript:alert(4)\">z</a>\n"
     "2\t<iframe src=\"https://example.org/\"></iframe> <link rel=stylesheet href=\"https://example.org/x.css\">\n"
+    "3\t__proto__ constructor hasOwnProperty toString\n"
 )
 
 
@@ -48,4 +49,22 @@ def test_nothing_in_a_hostile_source_runs_or_loads(browser, hostile_site):
     text = page.locator("article").inner_text()
     assert "<script>alert(1)</script>" in text and "{{ config }}" in text and "<iframe" in text
     assert page.locator("article img, article iframe, article script").count() == 0
+    context.close()
+
+
+def test_search_finds_hostile_text_as_text_and_words_that_name_javascript_properties(browser, hostile_site):
+    from site_pages import search
+
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto((hostile_site / "index.html").as_uri())
+    for query in ("onerror", "__proto__", "constructor"):
+        results = search(page, query)
+        assert results[0]["title"].startswith("Resolution 999"), (query, results[:3])
+        page.locator("input.md-search__input").fill("")
+        page.wait_for_selector(".md-search-result__item", state="detached")
+    assert page.locator(".md-search-result img, .md-search-result iframe, .md-search-result script").count() == 0
+    assert dialogs == []
     context.close()

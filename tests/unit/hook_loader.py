@@ -12,5 +12,10 @@ def load_hook(name: str):
     spec = importlib.util.spec_from_file_location(name, HOOKS / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module  # as MkDocs registers a hook (dataclasses look their module up there)
-    spec.loader.exec_module(module)
+    path = sys.path.copy()
+    sys.path.insert(0, str(HOOKS))  # as MkDocs, while the hook loads: hooks import hook_cores
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path[:] = path
     return module

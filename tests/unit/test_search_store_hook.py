@@ -14,7 +14,8 @@ DOCS = [
     {"location": "pp/resolution-179.html", "title": "Resolution 179: child online protection",
      "text": "<p>The role of ITU in child online protection.</p>"},
     {"location": "pp/resolution-179.html#resolves", "title": "resolves",
-     "text": "<p>to protect children online<sup>1</sup>, and the child's rights</p><p>IPv6 and WTDC-17.</p>", "boost": 3},
+     "text": "<p>to protect children online<sup>1</sup>, and the child's rights</p><p>IPv6 and WTDC-17.</p><p>__proto__</p>",
+     "boost": 3},
     {"location": "pp/resolution-180.html", "title": "Resolution 180: <code>IPv6</code>", "text": ""},
 ]
 
@@ -46,9 +47,9 @@ def _call(path: Path, call: str) -> list:
 def _postings(site: Path, word: str) -> dict[str, list[tuple[int, int]]]:
     """{field: [(document, count)]} of a word, its delta-coded document numbers decoded."""
     store = site / "search" / "store"
-    key, terms = _call(store / f"t-{_hook().shard_key(word)}.js", "terms")
+    key, words, postings = _call(store / f"t-{_hook().shard_key(word)}.js", "terms")
     decoded = {}
-    for field, flat in zip(CONFIG["fields"], terms[word]):
+    for field, flat in zip(CONFIG["fields"], postings[words.index(word)]):
         doc, pairs = 0, []
         for i in range(0, len(flat), 2):
             doc += flat[i]
@@ -78,6 +79,7 @@ def test_stop_words_and_tag_names_are_not_indexed(tmp_path):
     words = set()
     for path in (site / "search" / "store").glob("t-*.js"):
         words |= set(_call(path, "terms")[1])
+    assert "__proto__" in words  # a word like any other (JavaScript gets words and postings apart)
     assert not words & {"the", "of", "and", "in", "to", "p", "sup", "code"}
     assert {"role", "itu", "resolution", "179", "180", "resolves", "children", "rights"} <= words
 
@@ -151,3 +153,13 @@ def test_no_search_plugin_no_store(tmp_path):
     site.mkdir()
     _hook().on_post_build({"site_dir": str(site)})
     assert not (site / "search").exists()
+
+
+def test_words_counted_on_several_cores_give_the_same_store(monkeypatch):
+    hook = _hook()
+    docs = [{**doc, "location": f"p{n}/{doc['location']}"} for n in range(7) for doc in DOCS]
+    one = hook.build_store(docs, CONFIG, ["the", "of"], workers=1)
+    monkeypatch.setattr(hook, "DOCS_PER_WORKER", 5)
+    several = hook.build_store(docs, CONFIG, ["the", "of"], workers=3)
+    assert several == one
+    assert one["terms"][hook.shard_key("child")]["child"] == [[0, 1] + [3, 1] * 6, [0, 1] + [3, 1] * 6]

@@ -34,14 +34,20 @@ window.__searchEngine = function (scope, storeUrl) {
   var fieldNames = [];
   var pageDoc = new Map();     // page address -> its document's number
   var textFileStart = [];      // text file number -> the number of its first document
-  var termFiles = new Map();   // key -> {word: postings}, once read
-  var wordsOfFile = new Map(); // key -> its words, for prefixes
+  var termFiles = new Map();   // key -> Map(word -> postings), once read
   var texts = [];              // document number -> text, once its file is read
   var suggestWanted = false;
 
   scope.__searchStore = {
     meta: function (data) { meta = data; },
-    terms: function (key, words) { termFiles.set(key, words); },
+    // Words and postings apart, not an object: a word such as "__proto__" stays a word.
+    terms: function (key, words, postings) {
+      var file = new Map();
+      for (var i = 0; i < words.length; i++) {
+        file.set(words[i], postings[i]);
+      }
+      termFiles.set(key, file);
+    },
     texts: function (number, list) {
       for (var i = 0; i < list.length; i++) {
         texts[textFileStart[number] + i] = list[i];
@@ -113,7 +119,7 @@ window.__searchEngine = function (scope, storeUrl) {
 
   function termFile(key) {
     if (!termFiles.has(key)) {
-      termFiles.set(key, {});  // read once, even if it fails
+      termFiles.set(key, new Map());  // read once, even if it fails
       try {
         read("t-" + key + ".js");
       } catch (error) {
@@ -146,15 +152,12 @@ window.__searchEngine = function (scope, storeUrl) {
     keys.forEach(function (key) {
       var file = termFile(key);
       if (!prefix) {
-        if (Object.prototype.hasOwnProperty.call(file, word)) {
+        if (file.has(word)) {
           found.push(word);
         }
         return;
       }
-      if (!wordsOfFile.has(key)) {
-        wordsOfFile.set(key, Object.keys(file));
-      }
-      wordsOfFile.get(key).forEach(function (candidate) {
+      file.forEach(function (postings, candidate) {
         if (candidate.indexOf(word) === 0) {
           found.push(candidate);
         }
@@ -164,7 +167,7 @@ window.__searchEngine = function (scope, storeUrl) {
   }
 
   function postingsOf(word) {
-    return termFile(keyOf(word))[word];
+    return termFile(keyOf(word)).get(word);
   }
 
   // -- the query --------------------------------------------------------------------------------
@@ -369,7 +372,7 @@ window.__searchEngine = function (scope, storeUrl) {
 
   function item(result, clauses, marked) {
     var row = meta.docs[result.doc];
-    var terms = {};
+    var terms = Object.create(null);  // a query word such as "constructor" is a word, not Object's
     clauses.forEach(function (clause, index) {
       if (clause.presence !== PROHIBITED && !clause.stop && result.score > 0) {
         terms[clause.term] = terms[clause.term] || !!(result.hit & (1 << index));
