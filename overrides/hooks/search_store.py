@@ -137,26 +137,42 @@ def build_store(docs: list[dict], config: dict, stopwords: list[str], workers: i
 # Splitting and counting the words is most of the work (5 s of 7 at 30 times the corpus): on
 # several cores past this many documents a core (37,600 documents at 30 times the corpus).
 DOCS_PER_WORKER = 5_000
-_JOB: tuple = ()  # what forked workers read without its being pickled: docs, tokenizer, stop, fields
 
 
 def _postings_in_parts(docs: list[dict], tokenizer: Tokenizer, stop: set[str], fields: list[str],
                        workers: int) -> list[dict[str, list[list[int]]]]:
-    global _JOB
+    """The postings of the documents in parts, in document order: the first counted here, the
+    others in forked processes (which read the documents without their being pickled; MkDocs
+    names a hook module by its path, so nothing of this module can be pickled by name)."""
+    job = (docs, tokenizer, stop, fields)
     workers = min(workers, len(docs) // DOCS_PER_WORKER)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [_postings((docs, tokenizer, stop, fields), 0, len(docs))]
+        return [_postings(job, 0, len(docs))]
     bounds = [len(docs) * n // workers for n in range(workers + 1)]
-    _JOB = (docs, tokenizer, stop, fields)
+    context = multiprocessing.get_context("fork")
+    children = []
+    for start, end in zip(bounds[1:], bounds[2:]):
+        receive, send = context.Pipe(duplex=False)
+        child = context.Process(target=_send_postings, args=(send, job, start, end), daemon=True)
+        child.start()
+        send.close()
+        children.append((child, receive))
+    parts = [_postings(job, bounds[0], bounds[1])]
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.starmap(_postings_of_forked_job, zip(bounds, bounds[1:]))
+        for child, receive in children:
+            parts.append(receive.recv())
+    except EOFError:
+        raise PluginError("search_store: a process counting the words of the search index failed (see above)") from None
     finally:
-        _JOB = ()
+        for child, receive in children:
+            receive.close()
+            child.join()
+    return parts
 
 
-def _postings_of_forked_job(start: int, end: int) -> dict[str, list[list[int]]]:
-    return _postings(_JOB, start, end)
+def _send_postings(send, job: tuple, start: int, end: int) -> None:  # noqa: ANN001 - a Connection
+    send.send(_postings(job, start, end))
+    send.close()
 
 
 def _postings(job: tuple, start: int, end: int) -> dict[str, list[list[int]]]:
