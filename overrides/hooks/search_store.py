@@ -97,6 +97,8 @@ def shard_key(term: str) -> str:
 
 
 def build_store(docs: list[dict], config: dict, stopwords: list[str], workers: int = 1) -> dict:
+    """Material's search documents as {"meta": {...}, "terms": {key: {word: postings}}, "texts":
+    [[text, …] a file]}, the words counted on ``workers`` processes."""
     tokenizer = Tokenizer(config)
     stop = set(stopwords) if "stopWordFilter" in config.get("pipeline", []) else set()
     fields = list(config["fields"])
