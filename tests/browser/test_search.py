@@ -131,3 +131,15 @@ def test_search_works_when_the_site_is_served_over_http(page):
         results = search(page, "IPv6")
         server.shutdown()
     assert results[0]["title"].startswith("Resolution 180:")
+
+
+def test_past_the_first_fifty_pages_of_results_a_result_shows_its_title_only(page):
+    # Material shows ten pages of results, more as the reader scrolls: the engine reads the texts
+    # of the first ones only (at 30 times the corpus, reading them all took seconds).
+    [answer], read = ask_engine(page, "c")
+    groups = answer["items"]
+    assert len(groups) > 60
+    assert any(entry["text"] for entry in groups[0]) and any("<mark>" in entry["title"] for entry in groups[0])
+    past = [entry for group in groups[50:] for entry in group]
+    assert all(entry["text"] == "" and "<mark>" not in entry["title"] for entry in past)
+    assert all(entry["title"] and entry["location"] for entry in past)
