@@ -103,9 +103,7 @@ def site_sizes(site: Path) -> dict:
             "site_kb_per_address": (sum(sizes.values()) - fixed) / (len(pages) + len(redirects)) / 1e3,
             "median_page_kb": statistics.median(pages.values()) / 1e3,
             "largest_page_kb": max(pages.values()) / 1e3, "largest_page": max(pages, key=pages.__getitem__),
-            "largest_index_page_kb": max(index_pages) / 1e3,
-            # All the search files (search_index.js/.json, Material's, and the store the worker reads)
-            "search_index_mb": parts["search_mb"]}
+            "largest_index_page_kb": max(index_pages) / 1e3}
 
 
 # Timed in the page: Playwright's wait_for_selector polls at growing intervals (up to 500 ms), too
@@ -233,7 +231,8 @@ def markdown_table(results: list[dict]) -> str:
         ("Median / largest page (KB)", lambda r: f"{r['median_page_kb']:.0f} / {r['largest_page_kb']:.0f}"),
         ("Largest page (path)", lambda r: f"`{r['largest_page']}`"),
         ("Largest index page (not an instrument's own text) (KB)", lambda r: f"{r['largest_index_page_kb']:.0f}"),
-        ("Search files (MB)", lambda r: f"{r['search_index_mb']:.1f}"),
+        # All of search/: Material's search_index.js/.json (the configuration) and the store the worker reads
+        ("Search files (MB)", lambda r: f"{r['site_parts']['search_mb']:.1f}"),
         ("First search result from file://, from the last key, on a page just opened (s)",
          lambda r: f"{r['first_result_on_opened_page_seconds']:.2f}" if "first_result_on_opened_page_seconds" in r else "–"),
         ("… once the search has answered a query on the page (s)", lambda r: f"{r['first_search_result_seconds']:.2f}"),

@@ -55,8 +55,6 @@ def _stage_and_rename(out: Path, changed: dict[str, bytes]) -> None:
 
 # Targets are plain strings, checked once: at a few hundred pages, pathlib's parsing of each
 # path again (check, compare, rename) cost a third of the writing.
-
-
 def _same(target: str, data: bytes) -> bool:
     try:
         status = os.stat(target)

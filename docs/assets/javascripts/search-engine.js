@@ -34,6 +34,7 @@ window.__searchEngine = function (scope, storeUrl) {
   var fieldNames = [];
   var pageDoc = new Map();     // page address -> its document's number
   var textFileStart = [];      // text file number -> the number of its first document
+  var termKeys = new Set();    // the keys of the term files there are
   var termFiles = new Map();   // key -> Map(word -> postings), once read
   var texts = [];              // document number -> text, once its file is read
   var suggestWanted = false;
@@ -64,6 +65,7 @@ window.__searchEngine = function (scope, storeUrl) {
     read("meta.js");
     separator = new RegExp(meta.separator, "g");
     meta.stopwords.forEach(function (word) { stopwords.add(word); });
+    meta.terms.forEach(function (key) { termKeys.add(key); });
     fieldNames = Object.keys(meta.fields);
     meta.docs.forEach(function (row, number) {
       if (!row[1]) {
@@ -129,35 +131,19 @@ window.__searchEngine = function (scope, storeUrl) {
     return termFiles.get(key);
   }
 
-  function hasTermFile(key) {
-    // meta.terms is sorted: a binary search
-    var low = 0, high = meta.terms.length;
-    while (low < high) {
-      var middle = (low + high) >> 1;
-      if (meta.terms[middle] < key) { low = middle + 1; } else { high = middle; }
-    }
-    return meta.terms[low] === key;
-  }
-
   // The indexed words a query word stands for: itself, or every word it begins.
   function expand(word, prefix) {
-    var keys;
-    if (Array.from(word).length >= 2) {
-      keys = [keyOf(word)].filter(hasTermFile);
-    } else {
-      var first = keyOf(word);
-      keys = meta.terms.filter(function (key) { return key === first || key.indexOf(first + "-") === 0; });
+    var key = keyOf(word);
+    if (!prefix) {
+      return termKeys.has(key) && termFile(key).has(word) ? [word] : [];
     }
+    // A one-character word begins the words of every file whose key starts with its own.
+    var keys = Array.from(word).length >= 2 ? [key] : meta.terms.filter(function (other) {
+      return other === key || other.indexOf(key + "-") === 0;
+    });
     var found = [];
-    keys.forEach(function (key) {
-      var file = termFile(key);
-      if (!prefix) {
-        if (file.has(word)) {
-          found.push(word);
-        }
-        return;
-      }
-      file.forEach(function (postings, candidate) {
+    keys.filter(function (other) { return termKeys.has(other); }).forEach(function (other) {
+      termFile(other).forEach(function (postings, candidate) {
         if (candidate.indexOf(word) === 0) {
           found.push(candidate);
         }
