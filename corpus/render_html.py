@@ -205,11 +205,9 @@ def heading_md(level: int, html_text: str, anchor: str = "", classes: str = "") 
     attrs = " ".join(filter(None, (f"#{anchor}" if anchor else "", classes)))
     return f"{'#' * level} {html_text}" + (f" {{ {attrs} }}" if attrs else "") + "\n\n"
 
-def status_badge(status: str, searchable: bool = True) -> str:
-    """searchable=False: left out of the search index (the text beside it says the status again)."""
+def status_badge(status: str) -> str:
     css = status.replace(" ", "-")
-    exclude = "" if searchable else " data-search-exclude"
-    return f'<span class="status-badge status-{css}"{exclude}>{escape_text(status.capitalize())}</span>'
+    return f'<span class="status-badge status-{css}">{escape_text(status.capitalize())}</span>'
 
 def meta_row(term: str, value_html: str) -> str:
     return f"<dt>{escape_text(term)}</dt><dd>{value_html}</dd>"

@@ -277,6 +277,8 @@ def _version_link(here: str, history: WorkHistory, version: Version, text: str) 
 
 
 def _status_banner(history: WorkHistory, sources: dict[str, Source], here: str) -> str:
+    """The status badge, then a sentence that goes on from it ("In force — the latest text…"): the
+    status is said once, to the eye, to a screen reader and in the search teaser alike."""
     latest = history.latest
     source = sources[latest.source]
     if history.status == "suppressed":
@@ -284,13 +286,13 @@ def _status_banner(history: WorkHistory, sources: dict[str, Source], here: str) 
         where = f"SUP in {source.meta.title}, line {latest.heading.action_line or latest.line}"
         proposal = " (as proposed in a working document)" if latest.status == "proposed" else ""
         tail = f"The last text in this collection is {_version_link(here, history, last, version_name(last))}." if last else "This collection holds no text of it before its suppression."
-        message = f"Suppressed by the {escape_text(source.meta.body_name)} ({escape_text(latest.conference)}){proposal}: {escape_text(where)}. {tail}"
+        message = f"by the {escape_text(source.meta.body_name)} ({escape_text(latest.conference)}){proposal}: {escape_text(where)}. {tail}"
     elif history.status == "in force":
-        message = f"In force. The latest text in this collection is {_version_link(here, history, latest, version_name(latest))}."
+        message = f"– the latest text in this collection is {_version_link(here, history, latest, version_name(latest))}."
     else:
-        message = f"Draft: this collection holds only proposed or draft texts of it, the latest being {_version_link(here, history, latest, version_name(latest))}."
+        message = f"– not adopted: this collection holds only proposed texts of it, the latest being {_version_link(here, history, latest, version_name(latest))}."
     css = history.status.replace(" ", "-")
-    return f'<div class="status-banner status-{css}" role="status">{status_badge(history.status, searchable=False)} {message}</div>\n\n'
+    return f'<div class="status-banner status-{css}" role="status">{status_badge(history.status)} {message}</div>\n\n'
 
 
 def _timeline(history: WorkHistory, sources: dict[str, Source], here: str) -> str:

@@ -226,6 +226,19 @@ def test_instrument_page_furniture(site):
     assert "compare/busan-2014..dubai-2018.html" in page
 
 
+@pytest.mark.parametrize(("page", "banner"), [
+    ("pp/resolution-130.html", "In force – the latest text in this collection is Resolution 130 (Rev. Dubai, 2018)."),
+    ("pp/decision-13.html", "Suppressed by the Plenipotentiary Conference (Dubai, 2018): SUP in "),
+    ("council/resolution-covid-19.html", "Draft – not adopted: this collection holds only proposed texts of it, the latest being "),
+])
+def test_the_status_banner_says_the_status_once(site, page, banner):
+    html = (site / page).read_text(encoding="utf-8")
+    shown = re.sub(r"<[^>]+>", "", re.search(r'<div class="status-banner[^>]*>(.*?)</div>', html).group(1))
+    assert shown.startswith(banner)
+    status = banner.split(" –")[0].split(" by")[0]
+    assert shown.lower().count(status.lower()) == 1
+
+
 def test_citation_graph_nodes_open_their_pages(site):
     graph = (site / "graph.html").read_text(encoding="utf-8")
     assert '<svg class="citation-graph"' in graph
