@@ -277,7 +277,7 @@ def _version_link(here: str, history: WorkHistory, version: Version, text: str) 
 
 
 def _status_banner(history: WorkHistory, sources: dict[str, Source], here: str) -> str:
-    """The status badge, then a sentence that goes on from it ("In force — the latest text…"): the
+    """The status badge, then a sentence that goes on from it ("In force – the latest text…"): the
     status is said once, to the eye, to a screen reader and in the search teaser alike."""
     latest = history.latest
     source = sources[latest.source]
