@@ -143,3 +143,36 @@ def test_past_the_first_fifty_pages_of_results_a_result_shows_its_title_only(pag
     past = [entry for group in groups[50:] for entry in group]
     assert all(entry["text"] == "" and "<mark>" not in entry["title"] for entry in past)
     assert all(entry["title"] and entry["location"] for entry in past)
+
+
+# Browsers that keep search from its Worker: one that starts no Worker from a Blob, and one whose
+# Blob Worker may not read file:// scripts (the engine is given an importScripts that fails).
+_NO_BLOB_WORKER = "URL.createObjectURL = () => { throw new DOMException('blocked here', 'SecurityError'); };"
+_BLOB_WORKER_READS_NOTHING = """{
+  const RealBlob = Blob;
+  window.Blob = function (parts, options) {
+    if (String(parts[0]).includes("__searchStore")) {
+      parts = ["self.importScripts = () => { throw new DOMException('blocked here', 'NetworkError'); };", ...parts];
+    }
+    return new RealBlob(parts, options);
+  };
+}"""
+
+
+@pytest.mark.parametrize("browser_rule", [_NO_BLOB_WORKER, _BLOB_WORKER_READS_NOTHING], ids=["no-blob-worker", "worker-reads-no-file"])
+def test_where_the_worker_cannot_search_the_page_itself_does(page, browser_rule):
+    page.add_init_script(browser_rule)
+    page.goto(site_url("pp/resolution-130.html"))
+    results = search(page, "IPv6")
+    assert results[0]["title"].startswith("Resolution 180:")
+    teaser = page.locator("li.md-search-result__item").first
+    assert teaser.locator("mark").first.inner_text() == "IPv6"
+    # Keys typed one after another: each answer waits for the files it reads; the last one is shown.
+    box = page.locator("input.md-search__input")
+    box.press("Control+a")
+    box.press_sequentially("child online protection", delay=10)
+    page.wait_for_function("""() => {
+      const first = document.querySelector("li.md-search-result__item h1, li.md-search-result__item h2");
+      return first && first.textContent.trim().startsWith("Resolution 179:");
+    }""", timeout=15_000)
+    assert page.evaluate("document.querySelectorAll('iframe').length") == 0

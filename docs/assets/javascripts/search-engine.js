@@ -15,7 +15,10 @@
 // for the share of the query's words a result holds. Unlike lunr, a query word counts once per
 // field (its best match), and a word it only begins counts less than the word itself.
 //
-// search-worker.js starts it from a Blob as "(" + __searchEngine + ")(self, storeUrl)".
+// search-worker.js starts it from a Blob as "(" + __searchEngine + ")(self, storeUrl)", where
+// importScripts reads a store file at once. Where no such Worker can read the store, it runs it on
+// the page with a scope whose loadStore(urls, done) reads files with script tags, which takes a
+// while: a query is then worked out again once the files it asked for are read (answer()).
 window.__searchEngine = function (scope, storeUrl) {
   "use strict";
 
@@ -38,6 +41,9 @@ window.__searchEngine = function (scope, storeUrl) {
   var termFiles = new Map();   // key -> Map(word -> postings), once read
   var texts = [];              // document number -> text, once its file is read
   var suggestWanted = false;
+  var loaded = new Set();      // store files read (or that failed to be)
+  var missing = [];            // files the work under way needs that loadStore has yet to read
+  var NOTHING = new Map();
 
   scope.__searchStore = {
     meta: function (data) { meta = data; },
@@ -56,13 +62,46 @@ window.__searchEngine = function (scope, storeUrl) {
     }
   };
 
-  function read(file) {
-    scope.importScripts(storeUrl + file);
+  // True if the store file is read (now, in a Worker); false if loadStore has yet to read it.
+  function need(file) {
+    if (loaded.has(file)) {
+      return true;
+    }
+    if (scope.loadStore) {
+      if (missing.indexOf(file) < 0) {
+        missing.push(file);
+      }
+      return false;
+    }
+    loaded.add(file);
+    try {
+      scope.importScripts(storeUrl + file);
+    } catch (error) {
+      console.warn("search: cannot read", file, error);
+    }
+    return true;
+  }
+
+  // Calls done(work()), work having found every store file it needs read.
+  function answer(work, done) {
+    missing = [];
+    var result = work();
+    if (!missing.length) {
+      done(result);
+      return;
+    }
+    var files = missing;
+    scope.loadStore(files.map(function (file) { return storeUrl + file; }), function () {
+      files.forEach(function (file) { loaded.add(file); });
+      answer(work, done);
+    });
   }
 
   function setup(data) {
     suggestWanted = !!(data.options && data.options.suggest);
-    read("meta.js");
+    if (!need("meta.js")) {
+      return;
+    }
     separator = new RegExp(meta.separator, "g");
     meta.stopwords.forEach(function (word) { stopwords.add(word); });
     meta.terms.forEach(function (key) { termKeys.add(key); });
@@ -120,15 +159,7 @@ window.__searchEngine = function (scope, storeUrl) {
   }
 
   function termFile(key) {
-    if (!termFiles.has(key)) {
-      termFiles.set(key, new Map());  // read once, even if it fails
-      try {
-        read("t-" + key + ".js");
-      } catch (error) {
-        console.warn("search: cannot read", key, error);
-      }
-    }
-    return termFiles.get(key);
+    return need("t-" + key + ".js") && termFiles.get(key) || NOTHING;
   }
 
   // The indexed words a query word stands for: itself, or every word it begins.
@@ -336,13 +367,7 @@ window.__searchEngine = function (scope, storeUrl) {
     budget.chars -= chars;
     files.forEach(function (file) {
       budget.counted.add(file);
-      if (texts[textFileStart[file]] === undefined) {
-        try {
-          read("x-" + file + ".js");
-        } catch (error) {
-          console.warn("search: cannot read texts", file, error);
-        }
-      }
+      need("x-" + file + ".js");
     });
     return true;
   }
@@ -449,24 +474,49 @@ window.__searchEngine = function (scope, storeUrl) {
     return [];
   }
 
+  // One message at a time, in order: on the page, an answer waits for files to be read.
+  var queue = [];
   scope.addEventListener("message", function (event) {
-    var message = event.data;
-    if (message.type === 0) {
-      try {
-        setup(message.data);
-      } catch (error) {
-        console.error("search: cannot read the search store", storeUrl, error);
-      }
-      scope.postMessage({ type: 1 });
-    } else if (message.type === 2) {
-      var data;
-      try {
-        data = meta ? search(message.data) : { items: [] };
-      } catch (error) {
-        console.warn("search: cannot answer", message.data, error);
-        data = { items: [] };
-      }
-      scope.postMessage({ type: 3, data: data });
+    queue.push(event.data);
+    if (queue.length === 1) {
+      handle(queue[0]);
     }
   });
+
+  function handled() {
+    queue.shift();
+    if (queue.length) {
+      handle(queue[0]);
+    }
+  }
+
+  function handle(message) {
+    if (message.type === 0) {
+      answer(function () {
+        try {
+          setup(message.data);
+        } catch (error) {
+          console.error("search: cannot read the search store", storeUrl, error);
+        }
+      }, function () {
+        // storeUnreadable: search-worker.js then runs the engine on the page instead.
+        scope.postMessage(meta ? { type: 1 } : { type: 1, storeUnreadable: true });
+        handled();
+      });
+    } else if (message.type === 2) {
+      answer(function () {
+        try {
+          return meta ? search(message.data) : { items: [] };
+        } catch (error) {
+          console.warn("search: cannot answer", message.data, error);
+          return { items: [] };
+        }
+      }, function (data) {
+        scope.postMessage({ type: 3, data: data });
+        handled();
+      });
+    } else {
+      handled();
+    }
+  }
 };
