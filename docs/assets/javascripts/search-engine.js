@@ -491,32 +491,35 @@ window.__searchEngine = function (scope, storeUrl) {
   }
 
   function handle(message) {
-    if (message.type === 0) {
-      answer(function () {
-        try {
-          setup(message.data);
-        } catch (error) {
-          console.error("search: cannot read the search store", storeUrl, error);
-        }
-      }, function () {
-        // storeUnreadable: search-worker.js then runs the engine on the page instead.
-        scope.postMessage(meta ? { type: 1 } : { type: 1, storeUnreadable: true });
-        handled();
-      });
-    } else if (message.type === 2) {
-      answer(function () {
-        try {
-          return meta ? search(message.data) : { items: [] };
-        } catch (error) {
-          console.warn("search: cannot answer", message.data, error);
-          return { items: [] };
-        }
-      }, function (data) {
-        scope.postMessage({ type: 3, data: data });
-        handled();
-      });
-    } else {
+    var reply = message.type === 0 ? setupReply : message.type === 2 ? queryReply : null;
+    if (!reply) {
       handled();
+      return;
     }
+    answer(function () { return reply(message.data); }, function (data) {
+      scope.postMessage(data);
+      handled();
+    });
+  }
+
+  function setupReply(data) {
+    try {
+      setup(data);
+    } catch (error) {
+      console.error("search: cannot read the search store", storeUrl, error);
+    }
+    // storeUnreadable: search-worker.js then runs the engine on the page instead.
+    return meta ? { type: 1 } : { type: 1, storeUnreadable: true };
+  }
+
+  function queryReply(query) {
+    var data;
+    try {
+      data = meta ? search(query) : { items: [] };
+    } catch (error) {
+      console.warn("search: cannot answer", query, error);
+      data = { items: [] };
+    }
+    return { type: 3, data: data };
   }
 };
